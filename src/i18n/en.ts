@@ -1,0 +1,72 @@
+import type { Messages } from './messages.js';
+
+export const en = {
+  common: {
+    loading: 'Loading…',
+    retry: 'Try again',
+    lockedUntil: (time) => `You can try again after ${time}.`,
+    errors: {
+      network_error: 'We could not connect. Check your connection and try again.',
+      timeout: 'There was no answer. Please try again.',
+      server_error: 'Something went wrong on the server. Please wait a moment and try again.',
+      invalid_response: 'We could not read the server’s answer. Please try again.',
+      idempotency_conflict: 'Your previous request is still being processed. Please wait a moment and try again.',
+      invalid_request: 'What you entered could not be sent. Please check it.',
+      provider_unavailable: 'The payment service is temporarily unavailable. Please wait a moment and try again.',
+      unknown: (message) => `Something went wrong: ${message}`,
+    },
+  },
+  checkout: {
+    title: 'Payment',
+    merchant: 'Store',
+    orderId: 'Order number',
+    amount: 'Amount to pay',
+    chooseBrand: 'Choose your e-money',
+    brandNames: { webmoney: 'WebMoney', bitcash: 'BitCash', netcash: 'NET CASH', nanaco: 'nanaco Gift' },
+    redirectNote: (brand) => `You will pay on the ${brand} site and come back here.`,
+    codeLabel: (brand, index, count) => (count > 1 ? `${brand} code ${index}` : `${brand} code`),
+    segmentLabel: (brand, index, count, from, to) =>
+      `${brand} code${count > 1 ? ` ${index}` : ''}, characters ${from} to ${to}`,
+    codeHint: (brand) =>
+      brand === 'bitcash'
+        ? 'Enter the 16 hiragana printed on the card (katakana works too).'
+        : 'Enter the 16 letters and digits printed on the card. No hyphens or spaces needed.',
+    lookAlikeHint: 'Upper and lower case differ. The letter O is never used (it is the digit 0). Watch for Z/2, S/5, K/k and J/j.',
+    addCode: 'Add another code',
+    removeCode: (index) => `Remove code ${index}`,
+    checkBalance: (index) => `Check balance of code ${index}`,
+    balanceIs: (balance, masked) => `Balance of ${masked}: ${balance}`,
+    codeProblem: {
+      empty: 'Enter the code.',
+      invalid_characters: (chars) => `These characters are not used in codes: ${chars}`,
+      too_short: (length, expected) => `${expected - length} more characters to go (${length} of ${expected}).`,
+      too_long: (length, expected) => `A code has ${expected} characters (this one has ${length}).`,
+    },
+    pay: (amount) => `Pay ${amount}`,
+    payWith: (amount, brand) => `Pay ${amount} with ${brand}`,
+    paying: 'Processing your payment…',
+    redirecting: (brand) => `Taking you to ${brand}…`,
+    noBrands: 'No e-money can pay this order. Please contact the store.',
+    errors: {
+      order_not_found: 'We could not find this order. Please start again from the store’s page.',
+      order_not_open: 'This order has already been paid or is no longer open.',
+      insufficient_balance: (shortfall) => `The balance is ${shortfall} short. Nothing has been charged.`,
+      insufficientAddCode: 'Add another code to pay the rest.',
+      insufficientNoMoreCodes: 'Please use a code with a larger balance.',
+      invalid_code: 'This code cannot be used. Please check what you typed.',
+      code_used: 'This code has already been used.',
+      code_expired: 'This code has expired.',
+      rating_not_allowed: 'This store accepts only BitCash cards rated EX (age-verified).',
+      too_many_attempts: 'Too many wrong codes. Paying is paused for a while.',
+    },
+    redirectNotCompleted: 'The payment was not completed. Try again, or choose another e-money.',
+    paidTitle: 'Payment complete',
+    paidLead: (amount, merchant) => `You paid ${amount} to ${merchant}.`,
+    paidAt: 'Paid at',
+    paidWith: 'Codes used',
+    canceledTitle: 'This order was canceled',
+    canceledLead: 'It can no longer be paid. Please start again from the store’s page.',
+    expiredTitle: 'This order has expired',
+    expiredLead: 'It can no longer be paid. Please order again from the store’s page.',
+  },
+} satisfies Messages;

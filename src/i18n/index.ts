@@ -1,0 +1,55 @@
+/**
+ * Language resolution and number/date formats for both widgets.
+ */
+import { en } from './en.js';
+import { ja } from './ja.js';
+import type { Lang, Messages } from './messages.js';
+
+export type { Lang, Messages } from './messages.js';
+
+const catalogs: Record<Lang, Messages> = { ja, en };
+
+export function messagesFor(lang: Lang): Messages {
+  return catalogs[lang];
+}
+
+/** `ja`, `ja-JP` → ja; `en`, `en-US` → en; anything else → ja. */
+export function toLang(tag: string | null | undefined): Lang {
+  return tag?.toLowerCase().split('-')[0] === 'en' ? 'en' : 'ja';
+}
+
+/**
+ * The element's `lang` attribute; without it the nearest `lang` on an ancestor (crossing shadow roots),
+ * then `navigator.language`.
+ */
+export function resolveLang(element: Element): Lang {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element && node.hasAttribute('lang') && node.getAttribute('lang') !== '') {
+      return toLang(node.getAttribute('lang'));
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return toLang(globalThis.navigator?.language);
+}
+
+/** Integer yen: `1,200円` in Japanese, `¥1,200` in English. */
+export function formatYen(amount: number, lang: Lang): string {
+  const digits = new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(amount);
+  return lang === 'ja' ? `${digits}円` : `¥${digits}`;
+}
+
+/** A date and time in Japan's time zone, where the money and the merchant are. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Tokyo',
+  }).format(new Date(iso));
+}
+
+export function formatTime(epochMs: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeStyle: 'medium',
+  }).format(new Date(epochMs));
+}

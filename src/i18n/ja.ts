@@ -1,0 +1,72 @@
+import type { Messages } from './messages.js';
+
+export const ja = {
+  common: {
+    loading: '読み込み中…',
+    retry: 'もう一度試す',
+    lockedUntil: (time) => `${time} 以降にもう一度お試しください。`,
+    errors: {
+      network_error: '通信できませんでした。接続を確かめて、もう一度お試しください。',
+      timeout: '応答がありませんでした。もう一度お試しください。',
+      server_error: 'サーバーで問題が起きました。少し待ってから、もう一度お試しください。',
+      invalid_response: 'サーバーの応答を読み取れませんでした。もう一度お試しください。',
+      idempotency_conflict: '前の操作がまだ処理中です。少し待ってから、もう一度お試しください。',
+      invalid_request: '入力内容を送信できませんでした。内容を確かめてください。',
+      provider_unavailable: '決済会社が一時的に利用できません。少し待ってから、もう一度お試しください。',
+      unknown: (message) => `エラーが起きました: ${message}`,
+    },
+  },
+  checkout: {
+    title: 'お支払い',
+    merchant: 'ご利用店舗',
+    orderId: '注文番号',
+    amount: 'お支払い金額',
+    chooseBrand: '電子マネーを選んでください',
+    brandNames: { webmoney: 'WebMoney', bitcash: 'ビットキャッシュ', netcash: 'NET CASH', nanaco: 'nanacoギフト' },
+    redirectNote: (brand) => `${brand}のサイトに移動してお支払いいただき、この画面に戻ります。`,
+    codeLabel: (brand, index, count) => (count > 1 ? `${brand}のコード ${index}` : `${brand}のコード`),
+    segmentLabel: (brand, index, count, from, to) =>
+      `${brand}のコード${count > 1 ? ` ${index}` : ''} ${from}〜${to}文字目`,
+    codeHint: (brand) =>
+      brand === 'bitcash'
+        ? 'カードに書かれた16文字のひらがなを入力してください（カタカナでも入力できます）。'
+        : 'カードに書かれた16文字の英数字を入力してください。ハイフンやスペースは不要です。',
+    lookAlikeHint: '大文字と小文字は区別されます。Oは使われていません（0 ゼロです）。Z/2、S/5、K/k、J/j にご注意ください。',
+    addCode: 'コードを追加',
+    removeCode: (index) => `コード ${index} を削除`,
+    checkBalance: (index) => `コード ${index} の残高を確認`,
+    balanceIs: (balance, masked) => `${masked} の残高: ${balance}`,
+    codeProblem: {
+      empty: 'コードを入力してください。',
+      invalid_characters: (chars) => `使えない文字が含まれています: ${chars}`,
+      too_short: (length, expected) => `あと${expected - length}文字入力してください（${length}/${expected}文字）。`,
+      too_long: (length, expected) => `コードは${expected}文字です（いま${length}文字）。`,
+    },
+    pay: (amount) => `${amount}を支払う`,
+    payWith: (amount, brand) => `${brand}で${amount}を支払う`,
+    paying: 'お支払い処理中…',
+    redirecting: (brand) => `${brand}のサイトに移動しています…`,
+    noBrands: 'この注文に使える電子マネーがありません。ご利用店舗にお問い合わせください。',
+    errors: {
+      order_not_found: '注文が見つかりませんでした。ご利用店舗のページからやり直してください。',
+      order_not_open: 'この注文はすでにお支払い済みか、受付を終了しています。',
+      insufficient_balance: (shortfall) => `残高が${shortfall}足りません。お支払いはされていません。`,
+      insufficientAddCode: '別のコードを追加すると、合わせてお支払いできます。',
+      insufficientNoMoreCodes: '残高の多いコードをお使いください。',
+      invalid_code: 'このコードは使えません。入力した文字を確かめてください。',
+      code_used: 'このコードは使用済みです。',
+      code_expired: 'このコードは有効期限が切れています。',
+      rating_not_allowed: 'このお店ではEX（年齢確認済み）のビットキャッシュのみ使えます。',
+      too_many_attempts: '入力の誤りが続いたため、一時的にお支払いを止めています。',
+    },
+    redirectNotCompleted: 'お支払いは完了していません。もう一度お試しいただくか、別の電子マネーをお選びください。',
+    paidTitle: 'お支払いが完了しました',
+    paidLead: (amount, merchant) => `${merchant}への${amount}のお支払いが完了しました。`,
+    paidAt: 'お支払い日時',
+    paidWith: 'お支払いに使ったコード',
+    canceledTitle: 'この注文はキャンセルされました',
+    canceledLead: 'お支払いはできません。ご利用店舗のページからやり直してください。',
+    expiredTitle: 'この注文の有効期限が切れました',
+    expiredLead: 'お支払いはできません。ご利用店舗のページから、もう一度注文してください。',
+  },
+} satisfies Messages;

@@ -1,0 +1,5 @@
+/**
+ * Entry point `index.js`: defines every element of the package and exports their classes, events,
+ * and the types of every shape in CONTRACT.md.
+ */
+export * from './prepaid-checkout.js';

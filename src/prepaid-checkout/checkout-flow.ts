@@ -1,0 +1,257 @@
+/**
+ * The checkout flow as data: a discriminated union of states and a pure `transition(state, event)`.
+ * No lit, no fetch, no clock: the controller runs the effects and passes in keys and times.
+ */
+import type { ApiError } from '../api/client.js';
+import type { BalanceResponse, BrandId, Order, OrderBrand } from '../contract/checkout.js';
+import { checkCode, normalizeCode } from '../japanese/prepaid-code.js';
+
+export type BalanceCheck =
+  | { status: 'checking'; code: string }
+  | { status: 'known'; code: string; balance: number; masked: string }
+  | { status: 'failed'; code: string; error: ApiError };
+
+/** One user attempt at paying: retries of it reuse the key; any change to what is sent makes a new one. */
+export interface Attempt {
+  key: string;
+  /** The request body as sent, to tell a retry from a new attempt. */
+  body: string;
+}
+
+/** What the shopper has entered so far, kept across brands so that nothing typed is lost. */
+export interface Entry {
+  order: Order;
+  /** The brands on offer, in display order. */
+  brands: OrderBrand[];
+  brand: BrandId | null;
+  /** Codes typed per brand (normalized), one string per code. */
+  codes: Partial<Record<BrandId, string[]>>;
+  /** Balance checks per brand and code. */
+  balances: Partial<Record<BrandId, (BalanceCheck | undefined)[]>>;
+  /** Set after a first try to pay, so that incomplete codes are pointed out from then on. */
+  showProblems: boolean;
+  /** The error the shopper is shown, if any. */
+  error: ApiError | null;
+  /** The last attempt whose outcome is unknown (no answer, 5xx): paying again sends it again, same key. */
+  attempt: Attempt | null;
+  /** Epoch ms until which paying is paused after `too_many_attempts`. */
+  lockedUntil: number | null;
+  /** The shopper came back from an issuer's page and the order is still open. */
+  redirectIncomplete: boolean;
+}
+
+export type CheckoutState =
+  | { status: 'loading' }
+  | { status: 'unavailable'; error: ApiError }
+  | { status: 'entering'; entry: Entry }
+  | { status: 'paying'; entry: Entry; attempt: Attempt }
+  | { status: 'redirecting'; entry: Entry; redirectUrl: string }
+  | { status: 'paid'; order: Order; justPaid: boolean }
+  | { status: 'closed'; order: Order };
+
+export type CheckoutStatus = CheckoutState['status'];
+
+export type BalanceResult = { ok: true; value: BalanceResponse } | { ok: false; error: ApiError };
+
+export type CheckoutEvent =
+  | { type: 'order-loaded'; order: Order; offered: readonly BrandId[] | null; returnedFromRedirect: boolean }
+  | { type: 'order-failed'; error: ApiError }
+  | { type: 'reload' }
+  | { type: 'brand-chosen'; brand: BrandId }
+  | { type: 'code-changed'; index: number; code: string }
+  | { type: 'code-added' }
+  | { type: 'code-removed'; index: number }
+  | { type: 'pay'; key: string; returnUrl: string; now: number }
+  | { type: 'payment-succeeded'; order: Order }
+  | { type: 'redirect-received'; redirectUrl: string }
+  | { type: 'payment-failed'; error: ApiError; now: number }
+  | { type: 'balance-requested'; index: number }
+  | { type: 'balance-answered'; brand: BrandId; index: number; code: string; result: BalanceResult; now: number }
+  | { type: 'lock-expired'; now: number };
+
+export const initialState: CheckoutState = { status: 'loading' };
+
+/** The brands to offer: the order's, narrowed and ordered by the `brands` attribute when given. */
+export function offeredBrands(order: Order, offered: readonly BrandId[] | null): OrderBrand[] {
+  if (!offered) return order.brands;
+  return offered.flatMap((id) => order.brands.filter((b) => b.id === id));
+}
+
+export function brandOf(entry: Entry): OrderBrand | undefined {
+  return entry.brands.find((b) => b.id === entry.brand);
+}
+
+export function codesOf(entry: Entry): string[] {
+  return (entry.brand && entry.codes[entry.brand]) || [''];
+}
+
+export function balancesOf(entry: Entry): (BalanceCheck | undefined)[] {
+  return (entry.brand && entry.balances[entry.brand]) || [];
+}
+
+export function maxCodesOf(brand: OrderBrand | undefined): number {
+  return brand?.maxCodes ?? 1;
+}
+
+export function isLocked(entry: Entry, now: number): boolean {
+  return entry.lockedUntil !== null && entry.lockedUntil > now;
+}
+
+/** The body that paying would send now, or null when the codes are not ready. */
+export function paymentBody(entry: Entry, returnUrl: string): Record<string, unknown> | null {
+  const brand = brandOf(entry);
+  if (!brand) return null;
+  if (brand.mode === 'redirect') return { brand: brand.id, returnUrl };
+  const codes = codesOf(entry);
+  if (codes.some((code) => checkCode(brand.id, code) !== null)) return null;
+  return { brand: brand.id, codes };
+}
+
+function lockFor(error: ApiError, now: number, current: number | null): number | null {
+  return error.code === 'too_many_attempts' ? now + (error.retryAfter ?? 60) * 1000 : current;
+}
+
+/** The shopper changed what would be sent: a later press is a new attempt and old errors no longer apply. */
+function edited(entry: Entry, codes: string[], balances: (BalanceCheck | undefined)[]): CheckoutState {
+  const brand = entry.brand!;
+  const keepError = entry.error?.code === 'too_many_attempts' || entry.error?.code === 'insufficient_balance';
+  return {
+    status: 'entering',
+    entry: {
+      ...entry,
+      codes: { ...entry.codes, [brand]: codes },
+      balances: { ...entry.balances, [brand]: balances },
+      attempt: null,
+      error: keepError ? entry.error : null,
+      redirectIncomplete: false,
+    },
+  };
+}
+
+function freshEntry(order: Order, brands: OrderBrand[], returnedFromRedirect: boolean): Entry {
+  return {
+    order,
+    brands,
+    brand: brands.length === 1 ? brands[0]!.id : null,
+    codes: {},
+    balances: {},
+    showProblems: false,
+    error: null,
+    attempt: null,
+    lockedUntil: null,
+    redirectIncomplete: returnedFromRedirect,
+  };
+}
+
+export function transition(state: CheckoutState, event: CheckoutEvent): CheckoutState {
+  switch (event.type) {
+    case 'order-loaded': {
+      const { order } = event;
+      if (order.status === 'paid') {
+        return { status: 'paid', order, justPaid: event.returnedFromRedirect || state.status !== 'loading' };
+      }
+      if (order.status !== 'open') return { status: 'closed', order };
+      if (state.status === 'entering') {
+        // A refresh after an unknown outcome: the order is still open; keep everything typed.
+        return { status: 'entering', entry: { ...state.entry, order } };
+      }
+      if (state.status !== 'loading') return state;
+      return { status: 'entering', entry: freshEntry(order, offeredBrands(order, event.offered), event.returnedFromRedirect) };
+    }
+    case 'order-failed':
+      return state.status === 'loading' ? { status: 'unavailable', error: event.error } : state;
+    case 'reload':
+      return state.status === 'unavailable' ? { status: 'loading' } : state;
+    case 'brand-chosen': {
+      if (state.status !== 'entering') return state;
+      const { entry } = state;
+      if (entry.brand === event.brand || !entry.brands.some((b) => b.id === event.brand)) return state;
+      const error = entry.error?.code === 'too_many_attempts' ? entry.error : null;
+      return {
+        status: 'entering',
+        entry: { ...entry, brand: event.brand, attempt: null, error, showProblems: false, redirectIncomplete: false },
+      };
+    }
+    case 'code-changed': {
+      if (state.status !== 'entering' || !state.entry.brand) return state;
+      const { entry } = state;
+      const codes = [...codesOf(entry)];
+      const code = normalizeCode(entry.brand!, event.code);
+      if (event.index < 0 || event.index >= codes.length || codes[event.index] === code) return state;
+      codes[event.index] = code;
+      const balances = [...balancesOf(entry)];
+      balances[event.index] = undefined;
+      return edited(entry, codes, balances);
+    }
+    case 'code-added': {
+      if (state.status !== 'entering' || !state.entry.brand) return state;
+      const { entry } = state;
+      const codes = codesOf(entry);
+      if (codes.length >= maxCodesOf(brandOf(entry))) return state;
+      return edited(entry, [...codes, ''], balancesOf(entry));
+    }
+    case 'code-removed': {
+      if (state.status !== 'entering' || !state.entry.brand) return state;
+      const { entry } = state;
+      const codes = codesOf(entry);
+      if (codes.length <= 1 || event.index < 0 || event.index >= codes.length) return state;
+      const balances = balancesOf(entry).filter((_, i) => i !== event.index);
+      return edited(entry, codes.filter((_, i) => i !== event.index), balances);
+    }
+    case 'pay': {
+      if (state.status !== 'entering') return state;
+      const { entry } = state;
+      if (isLocked(entry, event.now)) return state;
+      const body = paymentBody(entry, event.returnUrl);
+      if (!body) return { status: 'entering', entry: { ...entry, showProblems: true } };
+      const serialized = JSON.stringify(body);
+      const attempt = entry.attempt?.body === serialized ? entry.attempt : { key: event.key, body: serialized };
+      return {
+        status: 'paying',
+        attempt,
+        entry: { ...entry, attempt, error: null, lockedUntil: null, showProblems: true, redirectIncomplete: false },
+      };
+    }
+    case 'payment-succeeded':
+      return state.status === 'paying' ? { status: 'paid', order: event.order, justPaid: true } : state;
+    case 'redirect-received':
+      return state.status === 'paying' ? { status: 'redirecting', entry: state.entry, redirectUrl: event.redirectUrl } : state;
+    case 'payment-failed': {
+      if (state.status !== 'paying') return state;
+      const { error } = event;
+      // Only an unknown outcome keeps the key for the next press: a definite answer ends the attempt.
+      const attempt = error.uncertain ? state.attempt : null;
+      const lockedUntil = lockFor(error, event.now, null);
+      return { status: 'entering', entry: { ...state.entry, error, attempt, lockedUntil } };
+    }
+    case 'balance-requested': {
+      if (state.status !== 'entering' || !state.entry.brand) return state;
+      const { entry } = state;
+      const code = codesOf(entry)[event.index];
+      if (code === undefined || checkCode(entry.brand!, code) !== null) return state;
+      const balances = [...balancesOf(entry)];
+      if (balances[event.index]?.status === 'checking') return state;
+      balances[event.index] = { status: 'checking', code };
+      return { status: 'entering', entry: { ...entry, balances: { ...entry.balances, [entry.brand!]: balances } } };
+    }
+    case 'balance-answered': {
+      if (state.status !== 'entering' && state.status !== 'paying') return state;
+      const { entry } = state;
+      const balances = [...(entry.balances[event.brand] ?? [])];
+      const current = balances[event.index];
+      // An answer for a code that has since been edited or removed is dropped.
+      if (current?.status !== 'checking' || current.code !== event.code) return state;
+      const { result } = event;
+      balances[event.index] = result.ok
+        ? { status: 'known', code: event.code, balance: result.value.balance, masked: result.value.masked }
+        : { status: 'failed', code: event.code, error: result.error };
+      const lockedUntil = result.ok ? entry.lockedUntil : lockFor(result.error, event.now, entry.lockedUntil);
+      return { ...state, entry: { ...entry, balances: { ...entry.balances, [event.brand]: balances }, lockedUntil } };
+    }
+    case 'lock-expired': {
+      if (state.status !== 'entering' || isLocked(state.entry, event.now) || state.entry.lockedUntil === null) return state;
+      const error = state.entry.error?.code === 'too_many_attempts' ? null : state.entry.error;
+      return { status: 'entering', entry: { ...state.entry, lockedUntil: null, error } };
+    }
+  }
+}
