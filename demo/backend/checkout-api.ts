@@ -2,14 +2,8 @@
  * The checkout calls of CONTRACT.md as one fetch-style handler, over the sandbox issuer.
  * Every request body is checked with the contract's schemas.
  */
-import {
-  balanceRequest,
-  collectPaymentRequest,
-  paymentRequest,
-  type BrandId,
-  type Order,
-  type Payment,
-} from '../../src/contract/checkout.js';
+import type { BrandId, Order, Payment } from '../../src/contract/checkout.js';
+import { balanceRequest, collectPaymentRequest, paymentRequest } from '../../src/contract/checkout-requests.js';
 import { maskCode } from '../../src/japanese/prepaid-code.js';
 import { apiError, json, matchPath, parseBody } from './http.js';
 import type { IdempotencyStore } from './idempotency.js';

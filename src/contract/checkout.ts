@@ -2,7 +2,7 @@
  * The checkout API of CONTRACT.md (`<prepaid-checkout>` and the merchant backend).
  */
 import * as z from 'zod/mini';
-import { currency, isoDateTime, yen } from './common.js';
+import { currency, httpUrl, isoDateTime, yen } from './common.js';
 
 export const BRAND_IDS = ['webmoney', 'bitcash', 'netcash', 'nanaco'] as const;
 export type BrandId = (typeof BRAND_IDS)[number];
@@ -42,18 +42,6 @@ export const order = z.object({
 });
 export type Order = z.infer<typeof order>;
 
-/**
- * A code as it goes on the wire: already normalized by the widget (see src/japanese/prepaid-code.ts).
- * Half-width letters and digits, or hiragana for BitCash; 16 characters.
- */
-export const prepaidCode = z.string().check(z.regex(/^(?:[0-9A-Za-z]{16}|[\u3041-\u3096]{16})$/));
-
-export const balanceRequest = z.strictObject({
-  brand: brandId,
-  code: prepaidCode,
-});
-export type BalanceRequest = z.infer<typeof balanceRequest>;
-
 export const balanceResponse = z.object({
   brand: brandId,
   balance: yen,
@@ -61,21 +49,8 @@ export const balanceResponse = z.object({
 });
 export type BalanceResponse = z.infer<typeof balanceResponse>;
 
-export const collectPaymentRequest = z.strictObject({
-  brand: brandId,
-  codes: z.array(prepaidCode).check(z.minLength(1), z.maxLength(20)),
-});
-export const redirectPaymentRequest = z.strictObject({
-  brand: brandId,
-  returnUrl: z.url({ protocol: /^https?$/ }),
-});
-export const paymentRequest = z.union([collectPaymentRequest, redirectPaymentRequest]);
-export type CollectPaymentRequest = z.infer<typeof collectPaymentRequest>;
-export type RedirectPaymentRequest = z.infer<typeof redirectPaymentRequest>;
-export type PaymentRequest = z.infer<typeof paymentRequest>;
-
 export const redirectResponse = z.object({
-  redirectUrl: z.url({ protocol: /^https?$/ }),
+  redirectUrl: httpUrl,
 });
 export type RedirectResponse = z.infer<typeof redirectResponse>;
 

@@ -7,8 +7,16 @@ import * as z from 'zod/mini';
 /** An amount in integer yen. */
 export const yen = z.int().check(z.minimum(0));
 
-/** An ISO 8601 date-time with an offset (`2026-11-23T10:00:00+09:00` or `...Z`). */
-export const isoDateTime = z.iso.datetime({ offset: true });
+/**
+ * An ISO 8601 date-time with an offset (`2026-11-23T10:00:00+09:00` or `...Z`). A regex check rather
+ * than `z.iso.datetime()`, which costs the browser bundle half a kilobyte more.
+ */
+export const isoDateTime = z.string().check(
+  z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/),
+);
+
+/** An absolute http(s) URL: where a widget may send the user (never `javascript:`). */
+export const httpUrl = z.string().check(z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i));
 
 export const currency = z.literal('JPY');
 

@@ -1,2 +1,3 @@
 export * from './common.js';
 export * from './checkout.js';
+export * from './checkout-requests.js';

@@ -1,0 +1,34 @@
+// `npm run build`: one vite library-mode build per entry point, so that each file in dist/ is a
+// self-contained ES module (lit and zod inside, no shared chunks) that a merchant can copy as it is.
+// Then the type declarations (tsc) and the custom elements manifest.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { build } from 'vite';
+import { minifyTemplatesPlugin } from './minify-templates.mjs';
+
+export const ENTRIES = {
+  'prepaid-checkout': 'src/prepaid-checkout.ts',
+  index: 'src/index.ts',
+};
+
+rmSync('dist', { recursive: true, force: true });
+
+for (const [name, entry] of Object.entries(ENTRIES)) {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    plugins: [minifyTemplatesPlugin()],
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: true,
+      sourcemap: false,
+      copyPublicDir: false,
+      lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
+    },
+  });
+}
+
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+console.log('built dist/:', Object.keys(ENTRIES).map((n) => `${n}.js`).join(', '), '+ types');

