@@ -9,6 +9,9 @@ const { module: adapterModule } = await runnerImport('./demo/backend/node-adapte
 const backend = backendModule.createDemoBackend();
 const backendMiddleware = adapterModule.toNodeMiddleware(backend.handle, ['/api/', '/sandbox/']);
 
+const { module: cspModule } = await runnerImport('./demo/csp.ts');
+const strictPolicy = cspModule.contentSecurityPolicy(false);
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
@@ -18,6 +21,10 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [
+    async (ctx, next) => {
+      await next();
+      if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('content-security-policy', strictPolicy);
+    },
     (ctx, next) =>
       new Promise((resolve, reject) => {
         backendMiddleware(ctx.req, ctx.res, () => next().then(resolve, reject)).then(() => {

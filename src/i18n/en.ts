@@ -19,6 +19,7 @@ export const en = {
   checkout: {
     title: 'Payment',
     merchant: 'Store',
+    item: 'Item',
     orderId: 'Order number',
     amount: 'Amount to pay',
     chooseBrand: 'Choose your e-money',

@@ -19,6 +19,7 @@ export const ja = {
   checkout: {
     title: 'お支払い',
     merchant: 'ご利用店舗',
+    item: 'ご注文内容',
     orderId: '注文番号',
     amount: 'お支払い金額',
     chooseBrand: '電子マネーを選んでください',

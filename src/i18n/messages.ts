@@ -25,6 +25,7 @@ export interface Messages {
   checkout: {
     title: string;
     merchant: string;
+    item: string;
     orderId: string;
     amount: string;
     chooseBrand: string;

@@ -17,11 +17,6 @@ export const checkoutStyles = css`
     grid-template-columns: repeat(2, minmax(0, 1fr));
     gap: 0.5rem;
   }
-  @container (min-width: 30rem) {
-    .brand-list {
-      grid-template-columns: repeat(4, minmax(0, 1fr));
-    }
-  }
   label.brand {
     display: flex;
     align-items: center;
@@ -31,7 +26,7 @@ export const checkoutStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
-    overflow-wrap: anywhere;
+    overflow-wrap: break-word;
   }
   label.brand:has(input:checked) {
     border: 2px solid var(--_primary);
@@ -117,6 +112,7 @@ export const checkoutStyles = css`
   ul.payments li {
     display: flex;
     flex-wrap: wrap;
+    justify-content: space-between;
     gap: 0 1rem;
     padding: 0.25rem 0;
     border-top: 1px solid var(--_subtle);

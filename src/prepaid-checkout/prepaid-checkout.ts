@@ -176,11 +176,9 @@ export class PrepaidCheckout extends LitElement {
 
   #renderSummary(order: Order, m: Messages, lang: Lang) {
     return html`<dl class="summary" part="summary">
-      <dt>${m.checkout.merchant}</dt>
-      <dd>${order.merchant.name}</dd>
-      ${order.description ? html`<dt class="visually-hidden">${lang === 'ja' ? '内容' : 'Item'}</dt><dd class="description">${order.description}</dd>` : nothing}
-      <dt>${m.checkout.amount}</dt>
-      <dd class="amount">${formatYen(order.amount, lang)}</dd>
+      <div><dt>${m.checkout.merchant}</dt><dd>${order.merchant.name}</dd></div>
+      ${order.description ? html`<div><dt>${m.checkout.item}</dt><dd>${order.description}</dd></div>` : nothing}
+      <div class="total"><dt>${m.checkout.amount}</dt><dd class="amount">${formatYen(order.amount, lang)}</dd></div>
     </dl>`;
   }
 
@@ -334,12 +332,10 @@ export class PrepaidCheckout extends LitElement {
       <h2 tabindex="-1"><span class="success" aria-hidden="true">✓</span> ${m.checkout.paidTitle}</h2>
       <p>${m.checkout.paidLead(formatYen(order.amount, lang), order.merchant.name)}</p>
       <dl class="summary">
-        <dt>${m.checkout.orderId}</dt>
-        <dd>${order.order}</dd>
-        ${order.description ? html`<dt class="visually-hidden">${lang === 'ja' ? '内容' : 'Item'}</dt><dd>${order.description}</dd>` : nothing}
-        <dt>${m.checkout.amount}</dt>
-        <dd class="amount">${formatYen(order.amount, lang)}</dd>
-        ${order.paidAt ? html`<dt>${m.checkout.paidAt}</dt><dd>${formatDateTime(order.paidAt, lang)}</dd>` : nothing}
+        <div><dt>${m.checkout.orderId}</dt><dd>${order.order}</dd></div>
+        ${order.description ? html`<div><dt>${m.checkout.item}</dt><dd>${order.description}</dd></div>` : nothing}
+        <div class="total"><dt>${m.checkout.amount}</dt><dd class="amount">${formatYen(order.amount, lang)}</dd></div>
+        ${order.paidAt ? html`<div><dt>${m.checkout.paidAt}</dt><dd>${formatDateTime(order.paidAt, lang)}</dd></div>` : nothing}
       </dl>
       ${order.payments?.length
         ? html`<h3>${m.checkout.paidWith}</h3>

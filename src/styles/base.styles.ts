@@ -90,16 +90,24 @@ export const baseStyles = css`
     }
   }
   dl.summary {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.25rem 1rem;
     margin: 0 0 1rem;
+  }
+  dl.summary > div {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: baseline;
+    gap: 0 1rem;
+    padding: 0.375rem 0;
+    border-bottom: 1px solid var(--_subtle);
   }
   dl.summary dt {
     color: var(--_muted);
   }
   dl.summary dd {
-    margin: 0;
+    margin: 0 0 0 auto;
+    min-width: 0;
+    text-align: right;
     overflow-wrap: anywhere;
   }
   .amount {

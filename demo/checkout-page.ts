@@ -1,0 +1,28 @@
+/**
+ * The demo checkout page: the order and language come from the query string, as a merchant's page
+ * would set them from its own order. Events are shown below the widget.
+ */
+import '../src/prepaid-checkout.js';
+
+const params = new URLSearchParams(location.search);
+const lang = params.get('lang') === 'en' ? 'en' : 'ja';
+document.documentElement.lang = lang;
+const checkout = document.querySelector('prepaid-checkout')!;
+checkout.setAttribute('order', params.get('order') ?? 'demo-1200');
+
+for (const other of ['ja', 'en']) {
+  const link = document.querySelector<HTMLAnchorElement>(`#lang-${other}`)!;
+  const url = new URL(location.href);
+  url.searchParams.set('lang', other);
+  link.href = url.href;
+  if (other === lang) link.setAttribute('aria-current', 'page');
+}
+
+const log = document.querySelector('#log')!;
+const show = (text: string) => {
+  const line = document.createElement('span');
+  line.textContent = text;
+  log.append(line);
+};
+checkout.addEventListener('prepaid-checkout-complete', (e) => show(`prepaid-checkout-complete ${JSON.stringify(e.detail)}`));
+checkout.addEventListener('prepaid-checkout-error', (e) => show(`prepaid-checkout-error ${JSON.stringify(e.detail)}`));

@@ -1,0 +1,113 @@
+// `npm run screenshots`: drives the demo in headless Chromium the way a person would, at phone and
+// desktop sizes, in Japanese and English, and saves PNGs to screenshots/. Fails on any Content-Security-
+// Policy or Trusted Types violation, or an error in the page console. Starts its own dev server.
+import { mkdirSync } from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import { createServer } from 'vite';
+
+const server = await createServer({ configFile: 'vite.config.ts', server: { port: 5198, strictPort: false }, logLevel: 'warn' });
+await server.listen();
+const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+mkdirSync('screenshots', { recursive: true });
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+const problems = [];
+const sizes = { phone: { width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, desktop: { width: 1280, height: 900 } };
+
+async function open(url, viewport) {
+  const page = await browser.newPage();
+  await page.setViewport(viewport);
+  page.on('console', (m) => {
+    // 4xx answers that the widgets show on purpose (402 shortfall, 422 refusals) are not problems.
+    if (/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) return;
+    if (m.type() === 'error' || /Content Security Policy|TrustedHTML|Trusted Type/i.test(m.text())) problems.push(`${url}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`${url}: ${e.message}`));
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(url, { waitUntil: 'networkidle0' });
+  return page;
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
+  console.log(`screenshots/${name}.png`);
+}
+
+const within = (page, selector) => page.evaluateHandle((s) => document.querySelector('prepaid-checkout').shadowRoot.querySelector(s), selector);
+
+async function newOrder(template) {
+  const response = await fetch(`${base}/api/demo/orders`, { method: 'POST', body: JSON.stringify({ template }) });
+  return (await response.json()).order;
+}
+
+let run = 0;
+for (const [sizeName, viewport] of Object.entries(sizes)) {
+  for (const lang of ['ja', 'en']) {
+    run += 1; // sandbox balances are really spent: fresh codes for every run
+    const low = `wm${String(500 + run).padStart(14, '0')}`;
+    const more = `wm${String(1000 + run).padStart(14, '0')}`;
+    const tag = `${sizeName}-${lang}`;
+    const home = await open(`${base}/`, viewport);
+    if (lang === 'en') await shot(home, `demo-home-${sizeName}`);
+    await home.close();
+
+    const order = await newOrder('gems-1200');
+    const page = await open(`${base}/checkout.html?order=${order}&lang=${lang}`, viewport);
+    await shot(page, `checkout-1-order-${tag}`);
+    await (await within(page, 'input[value="webmoney"]')).click();
+    const first = await within(page, '#code-0-0');
+    await first.click();
+    await page.keyboard.type(low);
+    await shot(page, `checkout-2-code-${tag}`);
+    await (await within(page, 'button[type="submit"]')).click();
+    await page.waitForFunction(() => /69\d/.test(document.querySelector('prepaid-checkout').shadowRoot.querySelector('.general-error').textContent));
+    await shot(page, `checkout-3-shortfall-${tag}`);
+    await (await within(page, '.add-code')).click();
+    await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.activeElement?.id === 'code-1-0');
+    await page.keyboard.type(more);
+    await (await within(page, 'button[type="submit"]')).click();
+    await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.querySelector('.receipt'));
+    await shot(page, `checkout-4-receipt-${tag}`);
+    await page.close();
+
+    const album = await newOrder('album-3000');
+    const netcash = await open(`${base}/checkout.html?order=${album}&lang=${lang}`, viewport);
+    await (await within(netcash, 'input[value="netcash"]')).click();
+    await (await within(netcash, '#code-0-0')).click();
+    await netcash.keyboard.type('NC00-0000-0000-500O');
+    await shot(netcash, `checkout-5-invalid-char-${tag}`);
+    await netcash.close();
+
+    const expired = await open(`${base}/checkout.html?order=demo-expired&lang=${lang}`, viewport);
+    await shot(expired, `checkout-6-expired-${tag}`);
+    await expired.close();
+  }
+}
+
+// Redirect mode, with the sandbox issuer's page, once at phone size.
+{
+  const order = await newOrder('gems-500');
+  const page = await open(`${base}/checkout.html?order=${order}&lang=en`, sizes.phone);
+  await (await within(page, 'input[value="netcash"]')).click();
+  await Promise.all([page.waitForNavigation(), (await within(page, 'button[type="submit"]')).click()]);
+  await shot(page, 'checkout-7-issuer-page-phone');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('form button')]);
+  await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.querySelector('.receipt'));
+  await shot(page, 'checkout-8-back-from-issuer-phone');
+  await page.close();
+}
+
+await browser.close();
+await server.close();
+if (problems.length) {
+  console.error(`problems seen in the browser:\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log('no CSP or Trusted Types violations, no page errors');
