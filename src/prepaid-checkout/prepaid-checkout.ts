@@ -50,6 +50,7 @@ export function errorText(m: Messages, error: ApiError, lang: Lang): string {
 /**
  * Pay an order with prepaid e-money codes (WebMoney, BitCash, NET CASH, nanaco gift).
  *
+ * @tagname prepaid-checkout
  * @summary Checkout with prepaid e-money codes bought at a convenience store.
  * @fires prepaid-checkout-complete - The order was paid in this tab: `{order, amount, payments}`.
  * @fires prepaid-checkout-error - An error is shown to the shopper: `{code}`.

@@ -1,0 +1,86 @@
+// `npm run check:dist`: the built files used as a merchant would, copied as they are to a static folder:
+// a page with two script tags (the element defined twice must not throw), served with the strict CSP,
+// talking to the demo backend. Fails on any page error or CSP violation, or if the widget does not render.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import { runnerImport } from 'vite';
+
+const { module: backendModule } = await runnerImport('./demo/backend/index.ts');
+const { module: adapter } = await runnerImport('./demo/backend/node-adapter.ts');
+const { module: csp } = await runnerImport('./demo/csp.ts');
+const api = adapter.toNodeMiddleware(backendModule.createDemoBackend().handle, ['/api/', '/sandbox/']);
+
+// Two pages: both bundles side by side (the element defined twice; the policy allows lit's duplicate
+// Trusted Types policy), and one bundle under the strictest policy.
+const pages = {
+  '/two-bundles': {
+    scripts: ['prepaid-checkout.js', 'index.js'],
+    policy: csp.contentSecurityPolicy(false, { duplicates: true }),
+  },
+  '/one-bundle': {
+    scripts: ['prepaid-checkout.js'],
+    policy: csp.contentSecurityPolicy(false, { duplicates: false }),
+  },
+};
+const html = (scripts) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>dist check</title>
+<link rel="icon" href="data:,">${scripts.map((s) => `<script type="module" src="/static/${s}"></script>`).join('')}</head>
+<body><prepaid-checkout endpoint="/api/checkout" order="demo-1200"></prepaid-checkout></body></html>`;
+
+const types = { '.js': 'text/javascript', '.json': 'application/json' };
+const server = createServer((req, res) => {
+  api(req, res, async () => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (pages[path]) {
+      res.setHeader('content-security-policy', pages[path].policy);
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      return res.end(html(pages[path].scripts));
+    }
+    if (path.startsWith('/static/')) {
+      const file = normalize(join('dist', path.slice('/static/'.length)));
+      if (!file.startsWith('dist')) return res.writeHead(403).end();
+      try {
+        res.setHeader('content-type', types[extname(file)] ?? 'application/octet-stream');
+        return res.end(await readFile(file));
+      } catch {
+        return res.writeHead(404).end();
+      }
+    }
+    res.writeHead(404).end();
+  });
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--no-first-run'],
+});
+const problems = [];
+try {
+  for (const path of Object.keys(pages)) {
+    const tab = await browser.newPage();
+    tab.on('pageerror', (e) => problems.push(`${path}: ${e.message}`));
+    tab.on('console', (m) => m.type() === 'error' && problems.push(`${path}: ${m.text()}`));
+    await tab.evaluateOnNewDocument(() =>
+      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
+    );
+    await tab.goto(origin + path, { waitUntil: 'networkidle0' });
+    await tab
+      .waitForFunction(() => document.querySelector('prepaid-checkout')?.shadowRoot?.querySelector('input[type=radio]'), { timeout: 10000 })
+      .catch(() => problems.push(`${path}: the widget did not render`));
+    const text = await tab.evaluate(() => document.querySelector('prepaid-checkout')?.shadowRoot?.textContent ?? '');
+    if (!text.includes('¥1,200')) problems.push(`${path}: the widget did not show the order`);
+    await tab.close();
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+if (problems.length) {
+  console.error(`dist check failed:\n${problems.join('\n')}`);
+  process.exit(1);
+}
+console.log('dist check: one bundle under the strictest CSP, and two side by side, load and render the order');
