@@ -8,6 +8,7 @@ import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 export const ENTRIES = {
   'prepaid-checkout': 'src/prepaid-checkout.ts',
+  'payout-claim': 'src/payout-claim.ts',
   index: 'src/index.ts',
 };
 

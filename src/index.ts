@@ -3,5 +3,7 @@
  * and the types of every shape in CONTRACT.md.
  */
 import './prepaid-checkout/prepaid-checkout.define.js';
+import './payout-claim/payout-claim.define.js';
 
 export * from './prepaid-checkout.js';
+export * from './payout-claim.js';

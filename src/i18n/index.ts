@@ -1,16 +1,22 @@
 /**
  * Language resolution and number/date formats for both widgets.
  */
-import { en } from './en.js';
-import { ja } from './ja.js';
+import * as en from './en.js';
+import * as ja from './ja.js';
 import type { Lang, Messages } from './messages.js';
 
 export type { Lang, Messages } from './messages.js';
 
-const catalogs: Record<Lang, Messages> = { ja, en };
+/** Each widget takes only its own sections, so that one bundle does not carry the other's strings. */
+export type CheckoutMessages = Pick<Messages, 'common' | 'checkout'>;
+export type ClaimMessages = Pick<Messages, 'common' | 'claim'>;
 
-export function messagesFor(lang: Lang): Messages {
-  return catalogs[lang];
+export function checkoutMessages(lang: Lang): CheckoutMessages {
+  return lang === 'en' ? { common: en.common, checkout: en.checkout } : { common: ja.common, checkout: ja.checkout };
+}
+
+export function claimMessages(lang: Lang): ClaimMessages {
+  return lang === 'en' ? { common: en.common, claim: en.claim } : { common: ja.common, claim: ja.claim };
 }
 
 /** `ja`, `ja-JP` → ja; `en`, `en-US` → en; anything else → ja. */

@@ -3,6 +3,7 @@
  * so a missing translation does not compile. Messages may be functions of values.
  */
 import type { BrandId } from '../contract/checkout.js';
+import type { AccountType, MethodId, Purpose } from '../contract/claim.js';
 
 export interface Messages {
   common: {
@@ -71,6 +72,98 @@ export interface Messages {
     canceledLead: string;
     expiredTitle: string;
     expiredLead: string;
+  };
+  claim: {
+    title: string;
+    from: string;
+    purpose: string;
+    purposes: Record<Purpose, string>;
+    amount: string;
+    validUntil: string;
+    chooseMethod: string;
+    methodNames: Record<MethodId, string>;
+    /** What the recipient needs for a method. */
+    needs: Record<MethodId, string>;
+    fee: (fee: string) => string;
+    noFee: string;
+    arrival: { instant: string; business_days: string };
+    limit: (max: string) => string;
+    overLimit: (max: string) => string;
+    youReceive: (net: string) => string;
+    next: string;
+    back: string;
+    confirmTitle: string;
+    /** Exactly what will happen, per method. */
+    confirmWhat: Record<MethodId, (net: string) => string>;
+    confirmButton: (net: string) => string;
+    submitting: string;
+    redirecting: (method: string) => string;
+    noMethods: string;
+    notices: { already_claimed: string; redirect_canceled: string };
+    failures: Record<string, string> & { unknown: string };
+    errors: {
+      claim_not_found: string;
+      claim_expired: string;
+      claim_not_open: string;
+      method_not_available: string;
+      invalid_account: string;
+      over_method_limit: string;
+      too_many_attempts: string;
+    };
+    processingTitle: Record<MethodId, string>;
+    completedTitle: Record<MethodId, string>;
+    bankWhen: string;
+    bankDetails: string;
+    accountTypes: Record<AccountType, string>;
+    walletWaiting: string;
+    checking: string;
+    receiptNumber: string;
+    confirmationCode: string;
+    copy: (what: string) => string;
+    copied: (what: string) => string;
+    atmExpires: (when: string) => string;
+    atmSteps: string[];
+    atmKeep: string;
+    quoLink: string;
+    quoWhat: string;
+    quoExpires: (when: string) => string;
+    completedLead: (net: string, method: string) => string;
+    expiredTitle: string;
+    expiredLead: string;
+    canceledTitle: string;
+    canceledLead: string;
+    failedTitle: string;
+    failedLead: string;
+    missingToken: string;
+    bankForm: {
+      legend: string;
+      bankCode: string;
+      bankCodeHint: string;
+      branchCode: string;
+      branchCodeHint: string;
+      type: string;
+      number: string;
+      numberHint: string;
+      symbol: string;
+      symbolHint: string;
+      postNumber: string;
+      postNumberHint: string;
+      holder: string;
+      holderHint: string;
+      holderPreview: string;
+      holderCount: (length: number, max: number) => string;
+      problems: {
+        bankCode: string;
+        branchCode: string;
+        number: string;
+        symbol_digits: string;
+        symbol_kind: string;
+        number_digits: string;
+        holderEmpty: string;
+        holderInvalid: (chars: string) => string;
+        holderLong: (length: number, max: number) => string;
+      };
+    };
   };
 }
 

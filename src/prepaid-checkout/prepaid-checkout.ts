@@ -2,7 +2,8 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { ApiError } from '../api/client.js';
 import { BRAND_IDS, type BrandId, type Order } from '../contract/checkout.js';
 import { CodeFieldController } from '../fields/code-field.js';
-import { formatDateTime, formatTime, formatYen, messagesFor, resolveLang, type Lang, type Messages } from '../i18n/index.js';
+import { checkoutMessages, formatDateTime, formatTime, formatYen, resolveLang, type CheckoutMessages, type Lang } from '../i18n/index.js';
+import { commonErrorText, fallbackErrorText } from '../i18n/error-text.js';
 import { checkCode, CODE_RULES, type CodeProblem } from '../japanese/prepaid-code.js';
 import { baseStyles } from '../styles/base.styles.js';
 import {
@@ -20,9 +21,8 @@ import { checkoutStyles } from './prepaid-checkout.styles.js';
 const FIELD_CODES = new Set(['invalid_code', 'code_used', 'code_expired', 'rating_not_allowed']);
 
 /** The localized text for an API error, with the server's message only for codes we do not know. */
-export function errorText(m: Messages, error: ApiError, lang: Lang): string {
+export function errorText(m: CheckoutMessages, error: ApiError, lang: Lang): string {
   const checkout = m.checkout.errors;
-  const common = m.common.errors;
   switch (error.code) {
     case 'insufficient_balance':
       return checkout.insufficient_balance(formatYen(error.shortfall ?? 0, lang));
@@ -34,16 +34,8 @@ export function errorText(m: Messages, error: ApiError, lang: Lang): string {
     case 'rating_not_allowed':
     case 'too_many_attempts':
       return checkout[error.code];
-    case 'network_error':
-    case 'timeout':
-    case 'server_error':
-    case 'invalid_response':
-    case 'idempotency_conflict':
-    case 'invalid_request':
-    case 'provider_unavailable':
-      return common[error.code];
     default:
-      return error.status >= 500 ? common.server_error : common.unknown(error.message ?? error.code);
+      return commonErrorText(m.common, error) ?? fallbackErrorText(m.common, error);
   }
 }
 
@@ -146,7 +138,7 @@ export class PrepaidCheckout extends LitElement {
 
   override render() {
     const lang = this.langAttribute ? (this.langAttribute.toLowerCase().startsWith('en') ? 'en' : 'ja') : resolveLang(this);
-    const m = messagesFor(lang);
+    const m = checkoutMessages(lang);
     if (!this.endpoint || !this.order) return html`<p class="error" role="alert">prepaid-checkout: set the endpoint and order attributes.</p>`;
     const state = this.#flow.state;
     switch (state.status) {
@@ -175,7 +167,7 @@ export class PrepaidCheckout extends LitElement {
     }
   }
 
-  #renderSummary(order: Order, m: Messages, lang: Lang) {
+  #renderSummary(order: Order, m: CheckoutMessages, lang: Lang) {
     return html`<dl class="summary" part="summary">
       <div><dt>${m.checkout.merchant}</dt><dd>${order.merchant.name}</dd></div>
       ${order.description ? html`<div><dt>${m.checkout.item}</dt><dd>${order.description}</dd></div>` : nothing}
@@ -183,7 +175,7 @@ export class PrepaidCheckout extends LitElement {
     </dl>`;
   }
 
-  #renderEntry(state: Extract<CheckoutState, { status: 'entering' | 'paying' | 'redirecting' }>, m: Messages, lang: Lang) {
+  #renderEntry(state: Extract<CheckoutState, { status: 'entering' | 'paying' | 'redirecting' }>, m: CheckoutMessages, lang: Lang) {
     const { entry } = state;
     const busy = state.status !== 'entering';
     const brand = brandOf(entry);
@@ -235,7 +227,7 @@ export class PrepaidCheckout extends LitElement {
     </form>`;
   }
 
-  #problemText(problem: CodeProblem, m: Messages): string {
+  #problemText(problem: CodeProblem, m: CheckoutMessages): string {
     const t = m.checkout.codeProblem;
     switch (problem.kind) {
       case 'empty':
@@ -249,7 +241,7 @@ export class PrepaidCheckout extends LitElement {
     }
   }
 
-  #renderCodes(entry: Entry, busy: boolean, m: Messages, lang: Lang) {
+  #renderCodes(entry: Entry, busy: boolean, m: CheckoutMessages, lang: Lang) {
     const brand = brandOf(entry)!;
     const codes = codesOf(entry);
     const balances = balancesOf(entry);
@@ -328,7 +320,7 @@ export class PrepaidCheckout extends LitElement {
     }
   };
 
-  #renderReceipt(order: Order, m: Messages, lang: Lang) {
+  #renderReceipt(order: Order, m: CheckoutMessages, lang: Lang) {
     return html`<section class="card receipt" part="receipt">
       <h2 tabindex="-1"><span class="success" aria-hidden="true">✓</span> ${m.checkout.paidTitle}</h2>
       <p>${m.checkout.paidLead(formatYen(order.amount, lang), order.merchant.name)}</p>
@@ -353,7 +345,7 @@ export class PrepaidCheckout extends LitElement {
     </section>`;
   }
 
-  #renderClosed(order: Order, m: Messages) {
+  #renderClosed(order: Order, m: CheckoutMessages) {
     const expired = order.status === 'expired';
     return html`<section class="card closed">
       <h2 tabindex="-1">${expired ? m.checkout.expiredTitle : m.checkout.canceledTitle}</h2>

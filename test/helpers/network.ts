@@ -5,12 +5,14 @@
  */
 import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from '../../demo/backend/index.js';
 import { retryPolicy } from '../../src/api/client.js';
+import { pollTiming } from '../../src/payout-claim/claim-flow.js';
 
 export type Fault =
   | 'drop' // the connection fails before the server sees the request
   | 'drop-after' // the server acts, then the connection fails before the answer arrives
   | 'hang' // no answer at all (the client's timeout fires)
   | 'malformed' // 200 with a body that breaks the schema
+  | 'malformed-after' // the server acts, then answers 200 with a body that breaks the schema
   | { status: number; body?: unknown };
 
 export interface RecordedRequest {
@@ -45,8 +47,11 @@ export function installNetwork(options: DemoBackendOptions = {}): FakeNetwork {
   const requests: RecordedRequest[] = [];
   const rules: FaultRule[] = [];
   const saved = { ...retryPolicy, retryDelaysMs: [...retryPolicy.retryDelaysMs] };
+  const savedPoll = { ...pollTiming };
   retryPolicy.timeoutMs = 300;
   retryPolicy.retryDelaysMs = [5, 5];
+  pollTiming.firstMs = 20;
+  pollTiming.maxMs = 80;
 
   window.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -69,7 +74,8 @@ export function installNetwork(options: DemoBackendOptions = {}): FakeNetwork {
         signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
       });
     }
-    if (fault === 'malformed') {
+    if (fault === 'malformed-after') await backend.handle(request);
+    if (fault === 'malformed' || fault === 'malformed-after') {
       return new Response(JSON.stringify({ surprise: true }), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     return new Response(fault.body === undefined ? '' : JSON.stringify(fault.body), {
@@ -90,6 +96,7 @@ export function installNetwork(options: DemoBackendOptions = {}): FakeNetwork {
     restore() {
       window.fetch = realFetch;
       Object.assign(retryPolicy, saved);
+      Object.assign(pollTiming, savedPoll);
     },
   };
 }

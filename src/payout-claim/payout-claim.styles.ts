@@ -1,0 +1,158 @@
+import { css } from 'lit';
+
+export const payoutClaimStyles = css`
+  .message {
+    background: var(--_subtle);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+    overflow-wrap: anywhere;
+  }
+  fieldset {
+    border: none;
+    margin: 0 0 1rem;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+    padding: 0;
+  }
+  label.method {
+    display: flex;
+    gap: 0.75rem;
+    align-items: flex-start;
+    padding: 0.75rem;
+    margin-bottom: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  label.method:has(input:checked) {
+    border: 2px solid var(--_primary);
+    background: var(--_subtle);
+  }
+  label.method[data-disabled] {
+    cursor: not-allowed;
+    color: var(--_muted);
+    border-style: dashed;
+  }
+  label.method input {
+    margin: 0.3rem 0 0;
+    width: 1.1rem;
+    height: 1.1rem;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .method-text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+  }
+  .method-name {
+    font-weight: 600;
+  }
+  .method-details {
+    display: flex;
+    flex-direction: column;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .unavailable {
+    color: var(--_error);
+  }
+  .field {
+    margin-bottom: 0.75rem;
+  }
+  .field label {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.25rem;
+  }
+  .field input,
+  .field select {
+    font: inherit;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .field input[aria-invalid='true'] {
+    border: 2px solid var(--_error);
+  }
+  .field .error {
+    margin: 0.25rem 0 0;
+  }
+  .holder-preview {
+    margin: 0 0 0.75rem;
+  }
+  .zengin {
+    font-family: ui-monospace, 'Noto Sans Mono CJK JP', monospace;
+    font-weight: 600;
+    letter-spacing: 0.05em;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+  }
+  .actions button.primary {
+    flex: 1;
+  }
+  .method-chosen {
+    font-weight: 600;
+  }
+  .code-box {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: center;
+    gap: 0 0.5rem;
+    padding: 0.5rem 0.75rem;
+    margin-bottom: 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .code-label {
+    grid-column: 1 / -1;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .code-value {
+    font-family: ui-monospace, Menlo, Consolas, monospace;
+    font-size: 1.6em;
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    overflow-wrap: anywhere;
+    user-select: all;
+  }
+  .steps {
+    padding-left: 1.25rem;
+  }
+  .expiry {
+    font-weight: 600;
+  }
+  a.button-link {
+    display: inline-block;
+    padding: 0.6rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  .amount-line {
+    font-size: 1.25em;
+    font-weight: 700;
+  }
+  h3 {
+    font-size: 1em;
+    margin: 1rem 0 0.25rem;
+  }
+  .progress,
+  .copied {
+    margin: 0.5rem 0 0;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,192 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { BankAccountForm, fieldOfFailure } from '../fields/bank-account-form.js';
+import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
+import { baseStyles } from '../styles/base.styles.js';
+import { ClaimController } from './claim-controller.js';
+import type { ClaimState } from './claim-flow.js';
+import { resolveToken } from './claim-token.js';
+import { payoutClaimStyles } from './payout-claim.styles.js';
+import { renderChoose } from './steps/choose.js';
+import { renderConfirm } from './steps/confirm.js';
+import { claimErrorText, failureText, yenFormatter, type StepContext } from './steps/context.js';
+import { renderClosed, renderCompleted, renderProcessing } from './steps/result.js';
+
+/**
+ * Receive a payout (refund, seller payout, cashback): choose bank transfer, cash at a Seven Bank ATM,
+ * Amazon Gift Card balance, au PAY balance or QUO Card Pay, then follow the status until it arrives.
+ *
+ * @tagname payout-claim
+ * @summary The recipient's side of a payout, opened from an emailed or SMS link.
+ * @fires payout-claim-complete - The recipient's choice took the claim to processing or completed: `{method, amount, fee, status}`.
+ * @fires payout-claim-error - An error is shown to the recipient: `{code}`.
+ * @csspart form - The choice and confirm steps.
+ * @csspart summary - Who pays, why, how much, until when.
+ * @csspart method - Each method choice.
+ * @csspart input - Each field of the bank form.
+ * @csspart submit - The step's main button.
+ * @csspart error - Error messages.
+ * @csspart result - The status and result step.
+ * @csspart receipt - The ATM receipt number and confirmation code.
+ * @cssproperty --ppw-color-primary - Buttons and the chosen method. Default #0b57d0.
+ * @cssproperty --ppw-color-on-primary - Text on primary buttons. Default #ffffff.
+ * @cssproperty --ppw-color-text - Text. Default #1f2328.
+ * @cssproperty --ppw-color-muted - Hints and labels. Default #57606a.
+ * @cssproperty --ppw-color-surface - Background. Default #ffffff.
+ * @cssproperty --ppw-color-subtle - Notices and chosen rows. Default #f4f6f8.
+ * @cssproperty --ppw-color-border - Borders of cards and fields. Default #8c959f.
+ * @cssproperty --ppw-color-error - Errors. Default #b3261e.
+ * @cssproperty --ppw-color-success - Success marks. Default #146c2e.
+ * @cssproperty --ppw-color-focus - Focus rings. Default #0b57d0.
+ * @cssproperty --ppw-radius - Corner radius. Default 8px.
+ * @cssproperty --ppw-font-family - Font stack. Default system-ui with Japanese fallbacks.
+ * @cssproperty --ppw-max-width - Widest the widget grows. Default 34rem.
+ */
+export class PayoutClaim extends LitElement {
+  static override styles = [baseStyles, payoutClaimStyles];
+
+  static override properties = {
+    endpoint: { type: String },
+    token: { type: String },
+    bankData: { type: String, attribute: 'bank-data' },
+    langAttribute: { type: String, attribute: 'lang' },
+    copied: { state: true },
+  };
+
+  /** Base URL of the merchant's claim API (required). */
+  declare endpoint: string;
+  /** The claim token; without it, read from the page's `#token=...`. */
+  declare token: string;
+  /** Base URL of the bank and branch data files; defaults to `banks/` beside the module. */
+  declare bankData: string;
+  /** Mirrors the `lang` attribute without shadowing HTMLElement's own `lang` property. */
+  declare langAttribute: string | null;
+  declare copied: string | null;
+
+  readonly #flow = new ClaimController(this);
+  readonly #bankForm = new BankAccountForm(this);
+  #resolvedToken: string | null = null;
+  #lastStatus: ClaimState['status'] | null = null;
+  #markedFor: unknown = null;
+
+  constructor() {
+    super();
+    this.endpoint = '';
+    this.token = '';
+    this.bankData = '';
+    this.langAttribute = null;
+    this.copied = null;
+  }
+
+  get state(): ClaimState {
+    return this.#flow.state;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('endpoint') || changed.has('token')) && this.endpoint) {
+      this.#resolvedToken = resolveToken(this.token || null);
+      if (this.#resolvedToken) this.#flow.start({ endpoint: this.endpoint, token: this.#resolvedToken });
+    }
+    this.#markRefusedField();
+  }
+
+  /** A refused account, or a transfer the bank returned, marks the field to correct (keeping what was typed). */
+  #markRefusedField(): void {
+    const state = this.#flow.state;
+    if (state.status !== 'choosing') return;
+    const { choice } = state;
+    const m = claimMessages(this.#lang());
+    const source = choice.error ?? (choice.claim.status === 'failed' ? choice.claim.failure : null);
+    if (!source || source === this.#markedFor) return;
+    this.#markedFor = source;
+    const field = 'field' in source ? fieldOfFailure(source.code, source.field) : fieldOfFailure(source.code);
+    if (!field) return;
+    const text = 'uncertain' in source ? claimErrorText(m, source) : (failureText(m, choice.claim) ?? '');
+    this.#bankForm.mark(field, text);
+  }
+
+  protected override updated(): void {
+    const status = this.#flow.state.status;
+    if (status !== this.#lastStatus) {
+      const movedOn = this.#lastStatus !== null && this.#lastStatus !== 'loading' && status !== 'loading';
+      this.#lastStatus = status;
+      if (movedOn || status === 'unavailable') this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+    }
+  }
+
+  #lang() {
+    return this.langAttribute ? toLang(this.langAttribute) : resolveLang(this);
+  }
+
+  #next = (): void => {
+    const state = this.#flow.state;
+    if (state.status !== 'choosing') return;
+    if (state.choice.method === 'bank') {
+      const account = this.#bankForm.submit(claimMessages(this.#lang()).claim.bankForm);
+      if (!account) return;
+      this.#flow.send({ type: 'account-entered', account });
+    }
+    this.#flow.send({ type: 'continue' });
+  };
+
+  #copy = (text: string, label: string): void => {
+    const done = () => (this.copied = label);
+    navigator.clipboard?.writeText(text).then(done, () => {
+      // Clipboard refused (permissions): select the text so that the recipient can copy it by hand.
+      const value = [...(this.shadowRoot?.querySelectorAll('.code-value') ?? [])].find((n) => n.textContent === text);
+      if (value) getSelection()?.selectAllChildren(value);
+    });
+  };
+
+  override render() {
+    const lang = this.#lang();
+    const m = claimMessages(lang);
+    if (!this.endpoint || !this.#resolvedToken) {
+      return html`<div class="card"><h2 tabindex="-1">${m.claim.title}</h2><p class="error" role="alert">${m.claim.missingToken}</p></div>`;
+    }
+    const ctx: StepContext = {
+      m,
+      lang,
+      yen: yenFormatter(lang),
+      send: (event) => this.#flow.send(event),
+      next: this.#next,
+      confirm: () => this.#flow.confirm(),
+      copy: this.#copy,
+      copied: this.copied,
+      bankForm: this.#bankForm,
+      now: Date.now(),
+    };
+    const state = this.#flow.state;
+    switch (state.status) {
+      case 'loading':
+        return html`<div class="card" aria-busy="true"><p role="status">${m.common.loading}</p></div>`;
+      case 'unavailable':
+        return html`<div class="card">
+          <h2 tabindex="-1">${m.claim.title}</h2>
+          <p class="error" role="alert" part="error">${claimErrorText(m, state.error)}</p>
+          ${state.error.code === 'claim_not_found'
+            ? ''
+            : html`<button type="button" @click=${() => this.#flow.send({ type: 'reload' })}>${m.common.retry}</button>`}
+        </div>`;
+      case 'choosing':
+        return renderChoose(state.choice, ctx);
+      case 'confirming':
+      case 'submitting':
+        return renderConfirm(state.choice, state.status === 'submitting', ctx);
+      case 'redirecting':
+        return html`<div class="card">
+          <h2 tabindex="-1">${m.claim.title}</h2>
+          <p role="status">${m.claim.redirecting(m.claim.methodNames[state.method])}</p>
+        </div>`;
+      case 'processing':
+        return renderProcessing(state.claim, state.notice, ctx);
+      case 'completed':
+        return renderCompleted(state.claim, state.notice, ctx);
+      case 'closed':
+        return renderClosed(state.claim, ctx);
+      default: {
+        const unreachable: never = state;
+        return unreachable;
+      }
+    }
+  }
+}

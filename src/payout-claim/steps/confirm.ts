@@ -1,0 +1,36 @@
+import { html, nothing } from 'lit';
+import { formatTime } from '../../i18n/index.js';
+import { netAmount, type Choice } from '../claim-flow.js';
+import { claimErrorText, type StepContext } from './context.js';
+
+/** Says exactly what will happen, then one POST. */
+export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
+  const t = ctx.m.claim;
+  const method = choice.method!;
+  const net = ctx.yen(netAmount(choice.claim, method));
+  const locked = choice.lockedUntil !== null && choice.lockedUntil > ctx.now;
+  const account = choice.account;
+  return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), ctx.confirm())}>
+    <h2 tabindex="-1">${t.confirmTitle}</h2>
+    <p class="method-chosen">${t.methodNames[method]}</p>
+    <p>${t.confirmWhat[method](net)}</p>
+    ${account
+      ? html`<dl class="summary">
+          <div><dt>${t.bankForm.bankCode}</dt><dd>${account.bankCode}</dd></div>
+          <div><dt>${t.bankForm.branchCode}</dt><dd>${account.branchCode}</dd></div>
+          <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[account.type]}</dd></div>
+          <div><dt>${t.bankForm.number}</dt><dd>***${account.number.slice(-4)}</dd></div>
+          <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${account.holder}</dd></div>
+        </dl>`
+      : nothing}
+    <div role="alert" part="error">
+      ${choice.error ? html`<p class="error">${claimErrorText(ctx.m, choice.error)}</p>` : nothing}
+      ${locked ? html`<p>${ctx.m.common.lockedUntil(formatTime(choice.lockedUntil!, ctx.lang))}</p>` : nothing}
+    </div>
+    <div class="actions">
+      <button type="button" ?disabled=${busy} @click=${() => ctx.send({ type: 'back' })}>${t.back}</button>
+      <button class="primary" type="submit" part="submit" ?disabled=${busy || locked}>${t.confirmButton(net)}</button>
+    </div>
+    <p class="progress" role="status">${busy ? t.submitting : ''}</p>
+  </form>`;
+}
