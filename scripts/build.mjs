@@ -2,7 +2,7 @@
 // self-contained ES module (lit and zod inside, no shared chunks) that a merchant can copy as it is.
 // Then the type declarations (tsc) and the custom elements manifest.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
@@ -34,7 +34,10 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   });
 }
 
+// The ready claim page a merchant can host as it is.
+cpSync('pages', 'dist', { recursive: true });
+
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The analyzer needs TypeScript's JS API (5.x; it brings its own), unlike a native tsc 7.
 execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
-console.log('built dist/:', Object.keys(ENTRIES).map((n) => `${n}.js`).join(', '), '+ types, custom-elements.json');
+console.log('built dist/:', Object.keys(ENTRIES).map((n) => `${n}.js`).join(', '), '+ claim.html, types, custom-elements.json');

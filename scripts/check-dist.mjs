@@ -28,10 +28,13 @@ const html = (scripts) => `<!doctype html><html lang="en"><head><meta charset="u
 <link rel="icon" href="data:,">${scripts.map((s) => `<script type="module" src="/static/${s}"></script>`).join('')}</head>
 <body><prepaid-checkout endpoint="/api/checkout" order="demo-1200"></prepaid-checkout></body></html>`;
 
-const types = { '.js': 'text/javascript', '.json': 'application/json' };
+const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
 const server = createServer((req, res) => {
   api(req, res, async () => {
     const path = (req.url ?? '/').split('?')[0];
+    if (path === '/static/claim.html') {
+      res.setHeader('content-security-policy', csp.contentSecurityPolicy(false, { duplicates: false }));
+    }
     if (pages[path]) {
       res.setHeader('content-security-policy', pages[path].policy);
       res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -75,6 +78,16 @@ try {
     if (!text.includes('¥1,200')) problems.push(`${path}: the widget did not show the order`);
     await tab.close();
   }
+  // The ready claim page from dist/, as a merchant hosts it (its endpoint is /api/claims).
+  const tab = await browser.newPage();
+  tab.on('pageerror', (e) => problems.push(`claim.html: ${e.message}`));
+  tab.on('console', (m) => m.type() === 'error' && problems.push(`claim.html: ${m.text()}`));
+  await tab.goto(`${origin}/static/claim.html#token=demo-refund`, { waitUntil: 'networkidle0' });
+  await tab
+    .waitForFunction(() => document.querySelector('payout-claim')?.shadowRoot?.querySelector('input[type=radio]'), { timeout: 10000 })
+    .catch(() => problems.push('claim.html: the widget did not render'));
+  if (await tab.evaluate(() => location.hash !== '')) problems.push('claim.html: the token stayed in the address bar');
+  await tab.close();
 } finally {
   await browser.close();
   server.close();
@@ -83,4 +96,4 @@ if (problems.length) {
   console.error(`dist check failed:\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log('dist check: one bundle under the strictest CSP, and two side by side, load and render the order');
+console.log('dist check: one bundle under the strictest CSP, two side by side, and the ready claim.html all load and render');

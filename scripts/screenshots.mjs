@@ -104,6 +104,65 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
   await page.close();
 }
 
+// <payout-claim>: the merchant issues a link, the recipient opens it.
+const inClaim = (page, selector) => page.evaluateHandle((s) => document.querySelector('payout-claim').shadowRoot.querySelector(s), selector);
+async function issueClaim(spec) {
+  const response = await fetch(`${base}/api/demo/claims`, { method: 'POST', body: JSON.stringify(spec) });
+  return (await response.json()).token;
+}
+async function claimStep(page, status) {
+  await page.waitForFunction((s) => document.querySelector('payout-claim')?.state?.status === s, {}, status);
+}
+{
+  const page = await open(`${base}/issue-claim.html`, sizes.desktop);
+  await page.click('#issue button[type=submit]');
+  await page.waitForSelector('#qr[src^="data:"]');
+  await shot(page, 'claim-0-issue-desktop');
+  await page.close();
+}
+for (const [sizeName, viewport] of Object.entries(sizes)) {
+  for (const lang of ['ja', 'en']) {
+    const tag = `${sizeName}-${lang}`;
+    let token = await issueClaim({ amount: 3000, purpose: 'refund', message: 'Refund for order #1234.' });
+    let page = await open(`${base}/claim.html?lang=${lang}#token=${token}`, viewport);
+    await claimStep(page, 'choosing');
+    await shot(page, `claim-1-methods-${tag}`);
+    await (await inClaim(page, 'input[value="bank"]')).click();
+    await (await inClaim(page, '#account-bankCode')).type('0005');
+    await (await inClaim(page, '#account-branchCode')).type('001');
+    await (await inClaim(page, '#account-number')).type('1234567');
+    await (await inClaim(page, '#account-holder')).type('ヤマダ タロウ');
+    await shot(page, `claim-2-bank-form-${tag}`);
+    await (await inClaim(page, 'button[type=submit]')).click();
+    await claimStep(page, 'confirming');
+    await shot(page, `claim-3-bank-confirm-${tag}`);
+    await page.close();
+
+    token = await issueClaim({ amount: 3000, purpose: 'refund' });
+    page = await open(`${base}/claim.html?lang=${lang}#token=${token}`, viewport);
+    await claimStep(page, 'choosing');
+    await (await inClaim(page, 'input[value="atm"]')).click();
+    await (await inClaim(page, 'button[type=submit]')).click();
+    await claimStep(page, 'confirming');
+    await shot(page, `claim-4-atm-confirm-${tag}`);
+    await (await inClaim(page, 'button[type=submit]')).click();
+    await claimStep(page, 'processing');
+    await shot(page, `claim-5-atm-codes-${tag}`);
+    await page.close();
+
+    token = await issueClaim({ amount: 3000, purpose: 'cashback' });
+    page = await open(`${base}/claim.html?lang=${lang}#token=${token}`, viewport);
+    await claimStep(page, 'choosing');
+    await (await inClaim(page, 'input[value="quo"]')).click();
+    await (await inClaim(page, 'button[type=submit]')).click();
+    await claimStep(page, 'confirming');
+    await (await inClaim(page, 'button[type=submit]')).click();
+    await claimStep(page, 'completed');
+    await shot(page, `claim-6-quo-${tag}`);
+    await page.close();
+  }
+}
+
 await browser.close();
 await server.close();
 if (problems.length) {

@@ -90,8 +90,9 @@ export interface ZenginName {
  */
 export function toZenginName(typed: string): ZenginName {
   let text = toHalfWidthAscii(typed.replace(/[ー－‐−―・　（）]/g, (ch) => MARK_FOLD[ch] ?? ch));
-  text = hiraganaToKatakana(text).replace(/[ァィゥェォッャュョヮヵヶヲヰヱ]/g, (ch) => KANA_FOLD[ch] ?? ch);
-  text = abbreviateCorporateForms(text);
+  // Corporate forms first: written in kana they hold small kana (ガイシャ) that the folding changes.
+  text = abbreviateCorporateForms(hiraganaToKatakana(text));
+  text = text.replace(/[ァィゥェォッャュョヮヵヶヲヰヱ]/g, (ch) => KANA_FOLD[ch] ?? ch);
   let name = '';
   const invalid: string[] = [];
   for (const ch of text.toUpperCase()) {

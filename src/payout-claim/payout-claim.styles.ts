@@ -106,16 +106,14 @@ export const payoutClaimStyles = css`
   }
   .code-box {
     display: grid;
-    grid-template-columns: 1fr auto;
-    align-items: center;
-    gap: 0 0.5rem;
+    justify-items: start;
+    gap: 0.25rem;
     padding: 0.5rem 0.75rem;
     margin-bottom: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
   .code-label {
-    grid-column: 1 / -1;
     color: var(--_muted);
     font-size: 0.875em;
   }
@@ -124,7 +122,7 @@ export const payoutClaimStyles = css`
     font-size: 1.6em;
     font-weight: 700;
     letter-spacing: 0.08em;
-    overflow-wrap: anywhere;
+    white-space: nowrap;
     user-select: all;
   }
   .steps {
