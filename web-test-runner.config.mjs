@@ -49,6 +49,10 @@ export default {
           '--disable-sync',
           '--no-first-run',
           '--lang=ja',
+          // Two test files run at once, one in a background tab: keep its timers running.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

@@ -24,7 +24,14 @@ describe('<payout-claim>', () => {
   const assigned: string[] = [];
   const realAssign = navigation.assign;
 
+  /** Pins the page's visibility: the test runner may run this file in a background tab. */
+  function setHidden(hidden: boolean): void {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
+  }
+
   beforeEach(() => {
+    setHidden(false);
     net = installNetwork({ bankDelayMs: 50 });
     errors = [];
     assigned.length = 0;
@@ -407,13 +414,13 @@ describe('<payout-claim>', () => {
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
       await waitForStatus(el, 'processing');
-      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      setHidden(true);
       document.dispatchEvent(new Event('visibilitychange'));
       const polls = () => net.sent('GET', /\/api\/claims\/demo-refund$/).length;
       const before = polls();
       await new Promise((r) => setTimeout(r, 300));
       expect(polls()).to.equal(before);
-      delete (document as { hidden?: boolean }).hidden;
+      setHidden(false);
       document.dispatchEvent(new Event('visibilitychange'));
       await waitUntil(() => polls() > before, 'polling resumed');
     });
