@@ -4,17 +4,19 @@ import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './demo/csp.js';
 import { createDemoBackend } from './demo/backend/index.js';
 import { toNodeMiddleware } from './demo/backend/node-adapter.js';
+import { bankDataMiddleware, zenginDirectory } from './scripts/bank-data.mjs';
 
 function demoBackend(): Plugin {
-  const backend = createDemoBackend();
+  const backend = createDemoBackend({ banks: zenginDirectory });
   const middleware = toNodeMiddleware(backend.handle, ['/api/', '/sandbox/']);
+  const banks = bankDataMiddleware('/banks/');
   return {
     name: 'ppw-demo-backend',
     configureServer(server) {
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0]!;
         if (path === '/' || path.endsWith('.html')) res.setHeader('content-security-policy', contentSecurityPolicy(true));
-        void middleware(req, res, next).catch(next);
+        banks(req, res, () => void middleware(req, res, next).catch(next));
       });
     },
   };

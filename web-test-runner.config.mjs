@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { runnerImport } from 'vite';
+import { bankDataMiddleware } from './scripts/bank-data.mjs';
 
 const { module: backendModule } = await runnerImport('./demo/backend/index.ts');
 const { module: adapterModule } = await runnerImport('./demo/backend/node-adapter.ts');
@@ -11,6 +12,9 @@ const backendMiddleware = adapterModule.toNodeMiddleware(backend.handle, ['/api/
 
 const { module: cspModule } = await runnerImport('./demo/csp.ts');
 const strictPolicy = cspModule.contentSecurityPolicy(false);
+
+// The bank and branch files, as the build writes them to dist/banks/.
+const serveBanks = bankDataMiddleware('/banks/');
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -21,6 +25,15 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [
+    async (ctx, next) => {
+      if (!ctx.path.startsWith('/banks/')) return next();
+      const served = await new Promise((resolve) => {
+        serveBanks(ctx.req, ctx.res, () => resolve(false));
+        if (ctx.res.writableEnded) resolve(true);
+      });
+      if (served) ctx.respond = false;
+      else return next();
+    },
     async (ctx, next) => {
       await next();
       if (ctx.path.startsWith('/test/csp/') && ctx.path.endsWith('.html')) ctx.set('content-security-policy', strictPolicy);

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'vite';
+import { writeBankData } from './bank-data.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 export const ENTRIES = {
@@ -34,10 +35,11 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   });
 }
 
-// The ready claim page a merchant can host as it is.
+// The ready claim page a merchant can host as it is, and the bank data beside the modules.
 cpSync('pages', 'dist', { recursive: true });
+const banks = writeBankData('dist/banks');
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The analyzer needs TypeScript's JS API (5.x; it brings its own), unlike a native tsc 7.
 execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
-console.log('built dist/:', Object.keys(ENTRIES).map((n) => `${n}.js`).join(', '), '+ claim.html, types, custom-elements.json');
+console.log('built dist/:', Object.keys(ENTRIES).map((n) => `${n}.js`).join(', '), `+ claim.html, banks/ (${banks} banks), types, custom-elements.json`);

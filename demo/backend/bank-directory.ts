@@ -7,12 +7,13 @@ export interface BankDirectory {
   branchName(bankCode: string, branchCode: string): string | undefined;
 }
 
+/** A few real entries, named as the zengin-code data names them. */
 const SMALL: Record<string, { name: string; branches: Record<string, string> }> = {
-  '0001': { name: 'みずほ銀行', branches: { '001': '東京営業部', '110': '渋谷中央' } },
-  '0005': { name: '三菱ＵＦＪ銀行', branches: { '001': '本店', '135': '渋谷' } },
-  '0009': { name: '三井住友銀行', branches: { '001': '本店営業部', '221': '渋谷' } },
-  '0036': { name: '楽天銀行', branches: { '251': 'ロック' } },
-  '9900': { name: 'ゆうちょ銀行', branches: { '019': '〇一九', '408': '四〇八' } },
+  '0001': { name: 'みずほ', branches: { '001': '東京営業部' } },
+  '0005': { name: '三菱ＵＦＪ', branches: { '001': '本店', '135': '渋谷' } },
+  '0009': { name: '三井住友', branches: { '001': '神保町' } },
+  '0036': { name: '楽天', branches: { '251': '第一営業' } },
+  '9900': { name: 'ゆうちょ', branches: { '019': '〇一九', '408': '四〇八' } },
 };
 
 export const smallBankDirectory: BankDirectory = {

@@ -1,21 +1,26 @@
 /**
- * The bank account form of `<payout-claim>`: bank, branch (or Japan Post Bank 記号・番号), account type,
- * number and holder name. It keeps what the recipient typed as a draft (in memory only, never in storage),
- * checks it with the pure Zengin and Japan Post rules, and hands the flow a contract-shaped account.
+ * The bank account form of `<payout-claim>`: bank and branch search (or Japan Post Bank 記号・番号),
+ * account type, number and holder name. It keeps what the recipient typed as a draft (in memory only, never
+ * in storage), checks it with the pure Zengin and Japan Post rules, and hands the flow a contract-shaped
+ * account. The bank list is loaded when this form first shows; a bank's branches when that bank is picked.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ACCOUNT_TYPES, type AccountType } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
 import type { ClaimMessages } from '../i18n/index.js';
-import { fromJapanPostNumbers, JAPAN_POST_BANK_CODE, type JapanPostProblem } from '../japanese/japan-post.js';
+import { fromJapanPostNumbers, JAPAN_POST_BANK_CODE, japanPostBranchName } from '../japanese/japan-post.js';
 import { HOLDER_MAX_LENGTH, padAccountNumber, toDigits, toZenginName } from '../japanese/zengin.js';
+import { bankList, buildIndex, POPULAR_BANKS, type BankEntry } from './bank-search.js';
+import { SearchCombobox } from './search-combobox.js';
 
 export type AccountField = 'bankCode' | 'branchCode' | 'type' | 'number' | 'holder' | 'symbol' | 'postNumber';
 
 export interface AccountDraft {
   bankCode: string;
+  bankName: string;
   branchCode: string;
+  branchName: string;
   type: AccountType;
   number: string;
   holder: string;
@@ -25,15 +30,26 @@ export interface AccountDraft {
 }
 
 export type AccountProblems = Partial<Record<AccountField, string>>;
+type FormMessages = ClaimMessages['claim']['bankForm'];
 
-export const emptyDraft: AccountDraft = { bankCode: '', branchCode: '', type: 'ordinary', number: '', holder: '', symbol: '', postNumber: '' };
+export const emptyDraft: AccountDraft = {
+  bankCode: '',
+  bankName: '',
+  branchCode: '',
+  branchName: '',
+  type: 'ordinary',
+  number: '',
+  holder: '',
+  symbol: '',
+  postNumber: '',
+};
 
 export function isJapanPost(draft: AccountDraft): boolean {
   return draft.bankCode === JAPAN_POST_BANK_CODE;
 }
 
 /** Checks a draft; returns the account to send, or what is wrong with which field. */
-export function checkDraft(draft: AccountDraft, m: ClaimMessages['claim']['bankForm']): { account: BankAccount } | { problems: AccountProblems } {
+export function checkDraft(draft: AccountDraft, m: FormMessages): { account: BankAccount } | { problems: AccountProblems } {
   const problems: AccountProblems = {};
   const bankCode = toDigits(draft.bankCode);
   if (!bankCode || bankCode.length !== 4) problems.bankCode = m.problems.bankCode;
@@ -65,19 +81,90 @@ export function fieldOfFailure(code: string, field?: string): AccountField | nul
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
+type Loading = 'idle' | 'loading' | 'ready' | 'failed';
+
+const formatEntry = (entry: BankEntry) => `${entry.name} (${entry.code})`;
 
 export class BankAccountForm implements ReactiveController {
   draft: AccountDraft = { ...emptyDraft };
   problems: AccountProblems = {};
+  #dataUrl = '';
+  #banks: Loading = 'idle';
+  #branches: Loading = 'idle';
+  #popular: BankEntry[] = [];
+  readonly #bankBox: SearchCombobox;
+  readonly #branchBox: SearchCombobox;
 
   constructor(private readonly host: Host) {
     host.addController(this);
+    this.#bankBox = new SearchCombobox(host, 'account-bankCode', (entry) => this.#pickBank(entry));
+    this.#branchBox = new SearchCombobox(host, 'account-branchCode', (entry) => this.#pickBranch(entry));
   }
 
   hostConnected(): void {}
 
+  /** Loads the bank list (once) from the bank-data base URL. */
+  load(dataUrl: string): void {
+    this.#dataUrl = dataUrl.endsWith('/') ? dataUrl : `${dataUrl}/`;
+    if (this.#banks === 'idle' || this.#banks === 'failed') void this.#loadBanks();
+  }
+
+  async #fetchList(file: string): Promise<BankEntry[] | null> {
+    try {
+      const response = await fetch(`${this.#dataUrl}${file}`);
+      const parsed = bankList.safeParse(response.ok ? await response.json() : null);
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async #loadBanks(): Promise<void> {
+    this.#banks = 'loading';
+    this.host.requestUpdate();
+    const list = await this.#fetchList('index.json');
+    if (list) {
+      this.#bankBox.index = buildIndex(list, POPULAR_BANKS);
+      this.#popular = POPULAR_BANKS.flatMap((code) => list.filter((b) => b.code === code)).slice(0, 8);
+    }
+    this.#banks = list ? 'ready' : 'failed';
+    this.host.requestUpdate();
+  }
+
+  async #loadBranches(bankCode: string): Promise<void> {
+    this.#branches = 'loading';
+    this.#branchBox.index = null;
+    const list = await this.#fetchList(`${bankCode}.json`);
+    if (this.draft.bankCode !== bankCode) return; // another bank was picked meanwhile
+    if (list) this.#branchBox.index = buildIndex(list);
+    this.#branches = list ? 'ready' : 'failed';
+    this.host.requestUpdate();
+  }
+
+  #pickBank(entry: BankEntry | null): void {
+    const changed = (entry?.code ?? '') !== this.draft.bankCode;
+    this.draft = { ...this.draft, bankCode: entry?.code ?? '', bankName: entry?.name ?? '' };
+    if (changed) {
+      this.draft = { ...this.draft, branchCode: '', branchName: '' };
+      this.#branchBox.show(null, formatEntry);
+    }
+    this.#clear('bankCode');
+    if (entry && changed && entry.code !== JAPAN_POST_BANK_CODE) void this.#loadBranches(entry.code);
+    if (entry) {
+      const next = entry.code === JAPAN_POST_BANK_CODE ? '#account-symbol' : '#account-branchCode';
+      void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(next)?.focus());
+    }
+    this.host.requestUpdate();
+  }
+
+  #pickBranch(entry: BankEntry | null): void {
+    this.draft = { ...this.draft, branchCode: entry?.code ?? '', branchName: entry?.name ?? '' };
+    this.#clear('branchCode');
+    if (entry) void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>('#account-type')?.focus());
+  }
+
   /** Validates; on success returns the account, otherwise marks the fields and focuses the first. */
-  submit(m: ClaimMessages['claim']['bankForm']): BankAccount | null {
+  submit(m: FormMessages): BankAccount | null {
     const checked = checkDraft(this.draft, m);
     if ('account' in checked) {
       this.problems = {};
@@ -95,16 +182,19 @@ export class BankAccountForm implements ReactiveController {
     this.problems = { [field]: message };
   }
 
-  #set(field: keyof AccountDraft, value: string): void {
+  #clear(field: AccountField): void {
+    if (!this.problems[field]) return;
+    const { [field]: _gone, ...rest } = this.problems;
+    this.problems = rest;
+  }
+
+  #set(field: Exclude<keyof AccountDraft, 'bankName' | 'branchName'>, value: string): void {
     this.draft = { ...this.draft, [field]: value };
-    if (this.problems[field as AccountField]) {
-      const { [field as AccountField]: _gone, ...rest } = this.problems;
-      this.problems = rest;
-    }
+    this.#clear(field as AccountField);
     this.host.requestUpdate();
   }
 
-  #text(field: Exclude<AccountField, 'type'>, label: string, hint: string, options: { inputmode?: string; autocomplete?: string; lang?: string } = {}) {
+  #text(field: 'number' | 'holder' | 'symbol' | 'postNumber', label: string, hint: string, inputmode = 'text') {
     const problem = this.problems[field];
     const id = `account-${field}`;
     return html`<div class="field">
@@ -114,11 +204,11 @@ export class BankAccountForm implements ReactiveController {
         part="input"
         type="text"
         .value=${live(this.draft[field])}
-        inputmode=${options.inputmode ?? 'text'}
-        autocomplete=${options.autocomplete ?? 'off'}
+        inputmode=${inputmode}
+        autocomplete="off"
         autocapitalize="off"
         spellcheck="false"
-        lang=${options.lang ?? nothing}
+        lang=${field === 'holder' ? 'ja' : nothing}
         aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${`${id}-error ${id}-hint`}
         @input=${(e: InputEvent) => this.#set(field, (e.target as HTMLInputElement).value)}
@@ -128,30 +218,71 @@ export class BankAccountForm implements ReactiveController {
     </div>`;
   }
 
+  #japanPost(m: ClaimMessages['claim']) {
+    const f = m.bankForm;
+    const mapped = fromJapanPostNumbers(this.draft.symbol, this.draft.postNumber);
+    return html`${this.#text('symbol', f.symbol, f.symbolHint, 'numeric')} ${this.#text('postNumber', f.postNumber, f.postNumberHint, 'numeric')}
+      <p class="mapped" aria-live="polite">
+        ${mapped.ok
+          ? f.japanPostMaps(japanPostBranchName(mapped.branchCode), mapped.branchCode, m.accountTypes[mapped.type], mapped.number)
+          : nothing}
+      </p>`;
+  }
+
   render(m: ClaimMessages['claim']) {
     const f = m.bankForm;
     const post = isJapanPost(this.draft);
     const holder = toZenginName(this.draft.holder);
+    const bankView = {
+      label: f.bank,
+      hint: f.bankHint,
+      error: this.problems.bankCode ?? (this.#banks === 'failed' ? f.loadFailed : null),
+      noMatches: f.noMatches,
+      count: f.count,
+      format: formatEntry,
+      disabled: this.#banks === 'loading',
+    };
     return html`<fieldset class="bank-form">
       <legend>${f.legend}</legend>
-      ${this.#text('bankCode', f.bankCode, f.bankCodeHint, { inputmode: 'numeric' })}
+      ${this.#popular.length
+        ? html`<div class="quick" role="group" aria-label=${f.popular}>
+            ${this.#popular.map(
+              (bank) => html`<button type="button" class="quick-bank" aria-pressed=${this.draft.bankCode === bank.code ? 'true' : 'false'} @click=${() => this.#bankBox.pick(bank, bankView)}>
+                ${bank.name}
+              </button>`,
+            )}
+          </div>`
+        : nothing}
+      ${this.#bankBox.render(bankView)}
+      ${this.#banks === 'failed' ? html`<button type="button" class="link" @click=${() => this.load(this.#dataUrl)}>${m.bankForm.retryLoad}</button>` : nothing}
       ${post
-        ? html`${this.#text('symbol', f.symbol, f.symbolHint, { inputmode: 'numeric' })}
-          ${this.#text('postNumber', f.postNumber, f.postNumberHint, { inputmode: 'numeric' })}`
-        : html`${this.#text('branchCode', f.branchCode, f.branchCodeHint, { inputmode: 'numeric' })}
+        ? this.#japanPost(m)
+        : html`${this.#branchBox.render({
+              label: f.branch,
+              hint: f.branchHint,
+              error: this.problems.branchCode ?? (this.#branches === 'failed' ? f.loadFailed : null),
+              noMatches: f.noMatches,
+              count: f.count,
+              format: formatEntry,
+              disabled: !this.draft.bankCode || this.#branches === 'loading',
+            })}
             <div class="field">
               <label for="account-type">${f.type}</label>
               <select id="account-type" part="input" @change=${(e: Event) => this.#set('type', (e.target as HTMLSelectElement).value)}>
                 ${ACCOUNT_TYPES.map((t) => html`<option value=${t} ?selected=${this.draft.type === t}>${m.accountTypes[t]}</option>`)}
               </select>
             </div>
-            ${this.#text('number', f.number, f.numberHint, { inputmode: 'numeric' })}`}
-      ${this.#text('holder', f.holder, f.holderHint, { lang: 'ja' })}
+            ${this.#text('number', f.number, f.numberHint, 'numeric')}`}
+      ${this.#text('holder', f.holder, f.holderHint)}
       <p class="holder-preview" aria-live="polite">
-        ${holder.name ? html`${f.holderPreview} <span class="zengin" lang="ja">${holder.name}</span> (${f.holderCount(holder.length, HOLDER_MAX_LENGTH)})` : nothing}
+        ${holder.name
+          ? html`${f.holderPreview} <span class="zengin" lang="ja">${holder.name}</span> (${f.holderCount(holder.length, HOLDER_MAX_LENGTH)})`
+          : nothing}
       </p>
+      <details class="corporate">
+        <summary>${f.corporateTitle}</summary>
+        <p>${f.corporateHelp}</p>
+      </details>
     </fieldset>`;
   }
 }
-
-export type { JapanPostProblem };

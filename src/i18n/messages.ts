@@ -137,10 +137,20 @@ export interface Messages {
     missingToken: string;
     bankForm: {
       legend: string;
+      bank: string;
+      bankHint: string;
+      popular: string;
+      branch: string;
+      branchHint: string;
+      count: (n: number) => string;
+      noMatches: string;
+      loadFailed: string;
+      retryLoad: string;
+      japanPostMaps: (branchName: string, branchCode: string, type: string, number: string) => string;
+      corporateTitle: string;
+      corporateHelp: string;
       bankCode: string;
-      bankCodeHint: string;
       branchCode: string;
-      branchCodeHint: string;
       type: string;
       number: string;
       numberHint: string;

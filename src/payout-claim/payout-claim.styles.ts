@@ -86,6 +86,61 @@ export const payoutClaimStyles = css`
   .field .error {
     margin: 0.25rem 0 0;
   }
+  .quick {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.375rem;
+    margin-bottom: 0.75rem;
+  }
+  .quick-bank {
+    min-height: 40px;
+    padding: 0.25rem 0.75rem;
+    font-size: 0.9em;
+  }
+  .quick-bank[aria-pressed='true'] {
+    border: 2px solid var(--_primary);
+    background: var(--_subtle);
+    font-weight: 600;
+  }
+  .combobox {
+    position: relative;
+  }
+  .listbox {
+    list-style: none;
+    margin: 0.25rem 0 0;
+    padding: 0.25rem 0;
+    max-height: 16rem;
+    overflow-y: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .listbox[hidden] {
+    display: none;
+  }
+  .listbox li {
+    padding: 0.5rem 0.75rem;
+    min-height: 44px;
+    display: flex;
+    align-items: center;
+    cursor: pointer;
+  }
+  .listbox li[aria-selected='true'] {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .mapped {
+    margin: 0 0 0.75rem;
+    font-weight: 600;
+  }
+  details.corporate {
+    margin-top: 0.5rem;
+    font-size: 0.9em;
+  }
+  details.corporate summary {
+    cursor: pointer;
+    min-height: 32px;
+  }
   .holder-preview {
     margin: 0 0 0.75rem;
   }

@@ -87,6 +87,13 @@ export class PayoutClaim extends LitElement {
       if (this.#resolvedToken) this.#flow.start({ endpoint: this.endpoint, token: this.#resolvedToken });
     }
     this.#markRefusedField();
+    const state = this.#flow.state;
+    if (state.status === 'choosing' && state.choice.method === 'bank') this.#bankForm.load(this.#bankDataUrl());
+  }
+
+  /** The `bank-data` attribute, or the `banks/` folder beside this module. */
+  #bankDataUrl(): string {
+    return this.bankData || new URL('banks/', import.meta.url).href;
   }
 
   /** A refused account, or a transfer the bank returned, marks the field to correct (keeping what was typed). */

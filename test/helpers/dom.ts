@@ -34,7 +34,7 @@ export function accessibleName(node: Element): string {
 
 const ROLE_SELECTORS: Record<string, string> = {
   button: 'button, [role="button"]',
-  textbox: 'input:not([type]), input[type="text"], input[type="url"], textarea, [role="textbox"]',
+  textbox: 'input:not([type]):not([role]), input[type="text"]:not([role]), input[type="url"], textarea, [role="textbox"]',
   radio: 'input[type="radio"], [role="radio"]',
   heading: 'h1, h2, h3, h4, [role="heading"]',
   alert: '[role="alert"]',
