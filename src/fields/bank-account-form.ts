@@ -95,7 +95,11 @@ export class BankAccountForm implements ReactiveController {
   readonly #bankBox: SearchCombobox;
   readonly #branchBox: SearchCombobox;
 
-  constructor(private readonly host: Host) {
+  constructor(
+    private readonly host: Host,
+    /** The current bank-data base URL (it may change between a failure and a retry). */
+    private readonly dataUrl: () => string,
+  ) {
     host.addController(this);
     this.#bankBox = new SearchCombobox(host, 'account-bankCode', (entry) => this.#pickBank(entry));
     this.#branchBox = new SearchCombobox(host, 'account-branchCode', (entry) => this.#pickBranch(entry));
@@ -103,10 +107,16 @@ export class BankAccountForm implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** Loads the bank list (once) from the bank-data base URL. */
+  /** Loads the bank list once from the bank-data base URL (a failure stays until `retry`). */
   load(dataUrl: string): void {
     this.#dataUrl = dataUrl.endsWith('/') ? dataUrl : `${dataUrl}/`;
-    if (this.#banks === 'idle' || this.#banks === 'failed') void this.#loadBanks();
+    if (this.#banks === 'idle') void this.#loadBanks();
+  }
+
+  /** The recipient asked to load the list again. */
+  retry(dataUrl: string): void {
+    this.#banks = 'idle';
+    this.load(dataUrl);
   }
 
   async #fetchList(file: string): Promise<BankEntry[] | null> {
@@ -124,7 +134,7 @@ export class BankAccountForm implements ReactiveController {
     this.host.requestUpdate();
     const list = await this.#fetchList('index.json');
     if (list) {
-      this.#bankBox.index = buildIndex(list, POPULAR_BANKS);
+      this.#bankBox.setIndex(buildIndex(list, POPULAR_BANKS));
       this.#popular = POPULAR_BANKS.flatMap((code) => list.filter((b) => b.code === code)).slice(0, 8);
     }
     this.#banks = list ? 'ready' : 'failed';
@@ -133,10 +143,10 @@ export class BankAccountForm implements ReactiveController {
 
   async #loadBranches(bankCode: string): Promise<void> {
     this.#branches = 'loading';
-    this.#branchBox.index = null;
+    this.#branchBox.setIndex(null);
     const list = await this.#fetchList(`${bankCode}.json`);
     if (this.draft.bankCode !== bankCode) return; // another bank was picked meanwhile
-    if (list) this.#branchBox.index = buildIndex(list);
+    if (list) this.#branchBox.setIndex(buildIndex(list));
     this.#branches = list ? 'ready' : 'failed';
     this.host.requestUpdate();
   }
@@ -150,17 +160,20 @@ export class BankAccountForm implements ReactiveController {
     }
     this.#clear('bankCode');
     if (entry && changed && entry.code !== JAPAN_POST_BANK_CODE) void this.#loadBranches(entry.code);
-    if (entry) {
-      const next = entry.code === JAPAN_POST_BANK_CODE ? '#account-symbol' : '#account-branchCode';
-      void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(next)?.focus());
-    }
+    // Request the render first, so that focus waits for the branch box it enables.
     this.host.requestUpdate();
+    if (entry) this.#focusAfterUpdate(entry.code === JAPAN_POST_BANK_CODE ? '#account-symbol' : '#account-branchCode');
+  }
+
+  #focusAfterUpdate(selector: string): void {
+    void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(selector)?.focus());
   }
 
   #pickBranch(entry: BankEntry | null): void {
     this.draft = { ...this.draft, branchCode: entry?.code ?? '', branchName: entry?.name ?? '' };
     this.#clear('branchCode');
-    if (entry) void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>('#account-type')?.focus());
+    this.host.requestUpdate();
+    if (entry) this.#focusAfterUpdate('#account-type');
   }
 
   /** Validates; on success returns the account, otherwise marks the fields and focuses the first. */
@@ -172,8 +185,7 @@ export class BankAccountForm implements ReactiveController {
     }
     this.problems = checked.problems;
     this.host.requestUpdate();
-    const first = Object.keys(checked.problems)[0];
-    void this.host.updateComplete.then(() => this.host.shadowRoot?.querySelector<HTMLElement>(`#account-${first}`)?.focus());
+    this.#focusAfterUpdate(`#account-${Object.keys(checked.problems)[0]}`);
     return null;
   }
 
@@ -254,7 +266,7 @@ export class BankAccountForm implements ReactiveController {
           </div>`
         : nothing}
       ${this.#bankBox.render(bankView)}
-      ${this.#banks === 'failed' ? html`<button type="button" class="link" @click=${() => this.load(this.#dataUrl)}>${m.bankForm.retryLoad}</button>` : nothing}
+      ${this.#banks === 'failed' ? html`<button type="button" class="link" @click=${() => this.retry(this.dataUrl())}>${m.bankForm.retryLoad}</button>` : nothing}
       ${post
         ? this.#japanPost(m)
         : html`${this.#branchBox.render({
@@ -264,7 +276,7 @@ export class BankAccountForm implements ReactiveController {
               noMatches: f.noMatches,
               count: f.count,
               format: formatEntry,
-              disabled: !this.draft.bankCode || this.#branches === 'loading',
+              disabled: !this.draft.bankCode,
             })}
             <div class="field">
               <label for="account-type">${f.type}</label>

@@ -51,6 +51,14 @@ export class SearchCombobox implements ReactiveController {
     this.host.shadowRoot?.querySelector<HTMLInputElement>(`#${this.id}`)?.focus();
   }
 
+  #view: ComboboxView | null = null;
+
+  /** A list arrived (or changed): search again for what is already typed. */
+  setIndex(index: SearchIndex | null): void {
+    this.index = index;
+    if (this.query && this.#view) this.#run(this.#view);
+  }
+
   #run(view: ComboboxView): void {
     this.results = this.index ? search(this.index, this.query) : [];
     this.expanded = this.query.trim().length > 0;
@@ -117,6 +125,7 @@ export class SearchCombobox implements ReactiveController {
   }
 
   render(view: ComboboxView) {
+    this.#view = view;
     const listId = `${this.id}-listbox`;
     const activeId = this.active >= 0 && this.results[this.active] ? `${this.id}-option-${this.results[this.active]!.code}` : '';
     return html`<div class="field combobox">

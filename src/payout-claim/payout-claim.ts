@@ -63,7 +63,7 @@ export class PayoutClaim extends LitElement {
   declare copied: string | null;
 
   readonly #flow = new ClaimController(this);
-  readonly #bankForm = new BankAccountForm(this);
+  readonly #bankForm = new BankAccountForm(this, () => this.#bankDataUrl());
   #resolvedToken: string | null = null;
   #lastStatus: ClaimState['status'] | null = null;
   #markedFor: unknown = null;

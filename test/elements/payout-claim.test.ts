@@ -314,6 +314,110 @@ describe('<payout-claim>', () => {
     });
   });
 
+  describe('bank and branch search', () => {
+    it('works as a combobox from the keyboard: arrows, Enter, Escape', async () => {
+      const el = await mountClaim('demo-refund', 'ja');
+      await chooseMethod(el, /^銀行振込/);
+      await waitUntil(() => !byRole<HTMLInputElement>(el, 'combobox', '金融機関').disabled, 'bank list loaded');
+      const bank = byRole<HTMLInputElement>(el, 'combobox', '金融機関');
+      bank.focus();
+      await sendKeys({ type: 'mizuho' });
+      await el.updateComplete;
+      expect(bank.getAttribute('aria-expanded')).to.equal('true');
+      expect(visibleText(el)).to.match(/\d+件見つかりました/);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const active = bank.getAttribute('aria-activedescendant')!;
+      expect(el.shadowRoot!.getElementById(active)!.textContent).to.contain('みずほ (0001)');
+      expect(el.shadowRoot!.getElementById(active)!.getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(bank.value).to.equal('みずほ (0001)');
+      expect(bank.getAttribute('aria-expanded')).to.equal('false');
+      const branch = byRole<HTMLInputElement>(el, 'combobox', '支店');
+      await waitUntil(() => el.shadowRoot!.activeElement === branch && !branch.disabled, 'focus moves to the branch');
+      await sendKeys({ type: 'とうきょう' });
+      await el.updateComplete;
+      expect(branch.getAttribute('aria-expanded')).to.equal('true');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(branch.getAttribute('aria-expanded')).to.equal('false');
+      expect(branch.value).to.equal('とうきょう');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(branch.value).to.equal('');
+    });
+
+    it('offers the big banks one tap away, and takes Japan Post Bank 記号・番号', async () => {
+      const el = await mountClaim('demo-refund', 'en');
+      await chooseMethod(el, /^Bank transfer/);
+      await findByRole(el, 'button', 'ゆうちょ');
+      for (const name of ['みずほ', '三菱ＵＦＪ', '三井住友', 'ゆうちょ', '楽天']) byRole(el, 'button', name);
+      byRole(el, 'button', 'ゆうちょ').click();
+      await el.updateComplete;
+      expect(allByRole(el, 'combobox', 'Branch')).to.have.length(0);
+      fill(el, /^Symbol/, '１４０３０');
+      fill(el, /^Number \(番号\)/, '12345671');
+      fill(el, /^Account holder name/, 'ゆうちょ はなこ');
+      await el.updateComplete;
+      expect(visibleText(el)).to.contain('branch 四〇八 (408), Ordinary (普通), 1234567');
+      await expect(el).to.be.accessible();
+      await press(el, 'Next');
+      await press(el, 'Receive ¥3,000');
+      await waitForStatus(el, 'processing');
+      expect(JSON.parse(net.sent('POST', CLAIM)[0]!.body).account).to.deep.equal({
+        bankCode: '9900',
+        branchCode: '408',
+        type: 'ordinary',
+        number: '1234567',
+        holder: 'ﾕｳﾁﾖ ﾊﾅｺ',
+      });
+    });
+
+    it('explains a bad 記号', async () => {
+      const el = await mountClaim('demo-refund', 'ja');
+      await chooseMethod(el, /^銀行振込/);
+      (await findByRole(el, 'button', 'ゆうちょ')).click();
+      await el.updateComplete;
+      fill(el, /^記号/, '24030');
+      fill(el, /^番号/, '12345671');
+      fill(el, /^口座名義/, 'ヤマダ');
+      await press(el, '次へ');
+      expect(alerts(el)).to.contain('記号は 1 か 0 で始まります');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('account-symbol');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when the bank list cannot be loaded, and loads it again on request', async () => {
+      const el = await mountClaim('demo-refund', 'en');
+      el.bankData = '/nowhere/';
+      await el.updateComplete;
+      await chooseMethod(el, /^Bank transfer/);
+      await waitUntil(() => alerts(el).includes('could not be loaded'), `load failure shown: ${alerts(el)}`);
+      await expect(el).to.be.accessible();
+      el.bankData = '/banks/';
+      await el.updateComplete;
+      byRole(el, 'button', 'Load again').click();
+      await findByRole(el, 'button', 'みずほ');
+    });
+
+    it('loads the bank list only when bank transfer is chosen, and branches only for the bank picked', async () => {
+      const requested: string[] = [];
+      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => requested.push(new URL(e.name).pathname)));
+      observer.observe({ type: 'resource', buffered: false });
+      const el = await mountClaim('demo-refund', 'en');
+      await chooseMethod(el, /^Cash at a Seven Bank ATM/);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(requested.filter((p) => p.startsWith('/banks/'))).to.deep.equal([]);
+      await chooseMethod(el, /^Bank transfer/);
+      await searchAndPick(el, 'Bank', '0005', /^三菱ＵＦＪ/);
+      await waitUntil(() => requested.includes('/banks/0005.json'), 'branches loaded');
+      observer.disconnect();
+      expect(requested.filter((p) => p.startsWith('/banks/')).sort()).to.deep.equal(['/banks/0005.json', '/banks/index.json']);
+    });
+  });
+
   describe('bad days', () => {
     async function atConfirm() {
       const el = await mountClaim('demo-refund', 'en');
