@@ -87,6 +87,11 @@ try {
     .waitForFunction(() => document.querySelector('payout-claim')?.shadowRoot?.querySelector('input[type=radio]'), { timeout: 10000 })
     .catch(() => problems.push('claim.html: the widget did not render'));
   if (await tab.evaluate(() => location.hash !== '')) problems.push('claim.html: the token stayed in the address bar');
+  // Bank transfer loads the bank list from the banks/ folder beside the module.
+  await tab.evaluate(() => document.querySelector('payout-claim').shadowRoot.querySelector('input[value="bank"]').click());
+  await tab
+    .waitForFunction(() => document.querySelector('payout-claim').shadowRoot.querySelectorAll('.quick-bank').length > 0, { timeout: 10000 })
+    .catch(() => problems.push('claim.html: the bank list did not load from banks/ beside the module'));
   await tab.close();
 } finally {
   await browser.close();

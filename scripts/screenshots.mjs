@@ -128,14 +128,32 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     await claimStep(page, 'choosing');
     await shot(page, `claim-1-methods-${tag}`);
     await (await inClaim(page, 'input[value="bank"]')).click();
-    await (await inClaim(page, '#account-bankCode')).type('0005');
-    await (await inClaim(page, '#account-branchCode')).type('001');
+    await page.waitForFunction(() => document.querySelector('payout-claim').shadowRoot.querySelector('.quick-bank'));
+    await (await inClaim(page, '#account-bankCode')).type('みつびし');
+    await shot(page, `claim-2a-bank-search-${tag}`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('payout-claim').shadowRoot.activeElement?.id === 'account-branchCode');
+    await page.keyboard.type('しぶや');
+    await page.waitForFunction(() => document.querySelector('payout-claim').shadowRoot.querySelector('#account-branchCode-listbox li'));
+    await page.keyboard.press('Enter');
     await (await inClaim(page, '#account-number')).type('1234567');
     await (await inClaim(page, '#account-holder')).type('ヤマダ タロウ');
     await shot(page, `claim-2-bank-form-${tag}`);
     await (await inClaim(page, 'button[type=submit]')).click();
     await claimStep(page, 'confirming');
     await shot(page, `claim-3-bank-confirm-${tag}`);
+    await page.close();
+
+    token = await issueClaim({ amount: 3000, purpose: 'refund' });
+    page = await open(`${base}/claim.html?lang=${lang}#token=${token}`, viewport);
+    await claimStep(page, 'choosing');
+    await (await inClaim(page, 'input[value="bank"]')).click();
+    await page.waitForFunction(() => document.querySelector('payout-claim').shadowRoot.querySelector('.quick-bank'));
+    await page.evaluate(() => [...document.querySelector('payout-claim').shadowRoot.querySelectorAll('.quick-bank')].find((b) => b.textContent.trim() === 'ゆうちょ').click());
+    await (await inClaim(page, '#account-symbol')).type('14030');
+    await (await inClaim(page, '#account-postNumber')).type('12345671');
+    await (await inClaim(page, '#account-holder')).type('かぶしきがいしゃ さくら');
+    await shot(page, `claim-2b-japan-post-${tag}`);
     await page.close();
 
     token = await issueClaim({ amount: 3000, purpose: 'refund' });

@@ -11,8 +11,9 @@ import { gzipSync } from 'node:zlib';
 const KB = 1024;
 const BUDGETS = [
   { file: 'dist/prepaid-checkout.js', budget: 25 * KB, target: 16 * KB },
-  { file: 'dist/payout-claim.js', budget: 30 * KB, target: 24 * KB },
-  { file: 'dist/index.js', budget: 40 * KB, target: null },
+  { file: 'dist/payout-claim.js', budget: 33 * KB, target: 24 * KB },
+  { file: 'dist/index.js', budget: 42 * KB, target: null },
+  { file: 'dist/banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];
 
 let failed = false;
