@@ -189,6 +189,17 @@ export class BankAccountForm implements ReactiveController {
     return null;
   }
 
+  /** The bank and branch names of what was entered, for the confirm step. */
+  names(): { bank: string; branch: string } {
+    const branch = isJapanPost(this.draft)
+      ? (() => {
+          const post = fromJapanPostNumbers(this.draft.symbol, this.draft.postNumber);
+          return post.ok ? japanPostBranchName(post.branchCode) : '';
+        })()
+      : this.draft.branchName;
+    return { bank: this.draft.bankName, branch };
+  }
+
   /** Marks a field the server or the bank refused, keeping everything typed. */
   mark(field: AccountField, message: string): void {
     this.problems = { [field]: message };

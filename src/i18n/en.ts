@@ -188,8 +188,6 @@ export const claim = {
     japanPostMaps: (branchName, branchCode, type, number) => `Account for transfers: branch ${branchName} (${branchCode}), ${type}, ${number}`,
     corporateTitle: 'A company account?',
     corporateHelp: 'Company forms are abbreviated: 株式会社 is sent as ｶ) at the start, (ｶ) in the middle, (ｶ at the end. Typing 株式会社 or カブシキガイシャ converts it for you. 有限会社 ﾕ, 合同会社 ﾄﾞ, 医療法人 ｲ, 財団法人 ｻﾞｲ, 社団法人 ｼﾔ, NPO法人 ﾄｸﾋ.',
-    bankCode: 'Bank code (4 digits)',
-    branchCode: 'Branch code (3 digits)',
     type: 'Account type',
     number: 'Account number',
     numberHint: 'Shorter than 7 digits? It is sent with leading zeros.',

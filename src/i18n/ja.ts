@@ -188,8 +188,6 @@ export const claim = {
     japanPostMaps: (branchName, branchCode, type, number) => `振込用の口座: ${branchName}店（${branchCode}）${type} ${number}`,
     corporateTitle: '法人名義の場合',
     corporateHelp: '株式会社は「ｶ」のように略して送ります（先頭なら ｶ)、途中なら (ｶ)、末尾なら (ｶ）。「株式会社」「カブシキガイシャ」と入力すると自動で変換します。有限会社 ﾕ、合同会社 ﾄﾞ、医療法人 ｲ、財団法人 ｻﾞｲ、社団法人 ｼﾔ、NPO法人 ﾄｸﾋ。',
-    bankCode: '金融機関コード（4桁）',
-    branchCode: '支店コード（3桁）',
     type: '口座の種類',
     number: '口座番号',
     numberHint: '7桁より短いときは、前に0をつけて送ります。',

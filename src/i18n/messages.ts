@@ -149,8 +149,6 @@ export interface Messages {
       japanPostMaps: (branchName: string, branchCode: string, type: string, number: string) => string;
       corporateTitle: string;
       corporateHelp: string;
-      bankCode: string;
-      branchCode: string;
       type: string;
       number: string;
       numberHint: string;

@@ -250,7 +250,8 @@ describe('<payout-claim>', () => {
       expect(visibleText(el)).to.contain('The bank will receive: ﾔﾏﾀﾞ ﾀﾛｳ');
       await expect(el).to.be.accessible();
       await press(el, 'Next');
-      expect(visibleText(el)).to.contain('***4567').and.contain('ﾔﾏﾀﾞ ﾀﾛｳ');
+      expect(visibleText(el)).to.contain('三菱ＵＦＪ (0005)').and.contain('本店 (001)').and.contain('***4567').and.contain('ﾔﾏﾀﾞ ﾀﾛｳ');
+      await expect(el).to.be.accessible();
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
       expect(JSON.parse(net.sent('POST', CLAIM)[0]!.body)).to.deep.equal({
@@ -364,6 +365,7 @@ describe('<payout-claim>', () => {
       expect(visibleText(el)).to.contain('branch 四〇八 (408), Ordinary (普通), 1234567');
       await expect(el).to.be.accessible();
       await press(el, 'Next');
+      expect(visibleText(el)).to.contain('ゆうちょ (9900)').and.contain('四〇八 (408)');
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
       expect(JSON.parse(net.sent('POST', CLAIM)[0]!.body).account).to.deep.equal({

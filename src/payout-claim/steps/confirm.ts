@@ -10,14 +10,15 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
   const net = ctx.yen(netAmount(choice.claim, method));
   const locked = choice.lockedUntil !== null && choice.lockedUntil > ctx.now;
   const account = choice.account;
+  const names = ctx.bankForm.names();
   return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), ctx.confirm())}>
     <h2 tabindex="-1">${t.confirmTitle}</h2>
     <p class="method-chosen">${t.methodNames[method]}</p>
     <p>${t.confirmWhat[method](net)}</p>
     ${account
       ? html`<dl class="summary">
-          <div><dt>${t.bankForm.bankCode}</dt><dd>${account.bankCode}</dd></div>
-          <div><dt>${t.bankForm.branchCode}</dt><dd>${account.branchCode}</dd></div>
+          <div><dt>${t.bankForm.bank}</dt><dd>${names.bank} (${account.bankCode})</dd></div>
+          <div><dt>${t.bankForm.branch}</dt><dd>${names.branch} (${account.branchCode})</dd></div>
           <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[account.type]}</dd></div>
           <div><dt>${t.bankForm.number}</dt><dd>***${account.number.slice(-4)}</dd></div>
           <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${account.holder}</dd></div>

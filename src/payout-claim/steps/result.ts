@@ -38,9 +38,9 @@ function renderDetails(claim: Claim, ctx: StepContext) {
       return html`${claim.status === 'processing' ? html`<p>${t.bankWhen}</p>` : nothing}
         <h3>${t.bankDetails}</h3>
         <dl class="summary">
-          <div><dt>${t.bankForm.bankCode.replace(/（.*|\(.*/, '')}</dt><dd>${result.bankName} ${result.branchName}</dd></div>
+          <div><dt>${t.bankForm.bank}</dt><dd>${result.bankName} ${result.branchName}</dd></div>
           <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[result.type]} ${result.masked}</dd></div>
-          <div><dt>${t.bankForm.holder.replace(/（.*|\(.*/, '')}</dt><dd class="zengin" lang="ja">${result.holder}</dd></div>
+          <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${result.holder}</dd></div>
         </dl>`;
     case 'quo':
       return html`<p><a class="button-link" href=${result.giftUrl} target="_blank" rel="noopener noreferrer">${t.quoLink}</a></p>
