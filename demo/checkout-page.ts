@@ -3,6 +3,7 @@
  * would set them from its own order. Events are shown below the widget.
  */
 import '../src/prepaid-checkout.js';
+import { logEvents } from './event-log.js';
 
 const params = new URLSearchParams(location.search);
 const lang = params.get('lang') === 'en' ? 'en' : 'ja';
@@ -18,11 +19,4 @@ for (const other of ['ja', 'en']) {
   if (other === lang) link.setAttribute('aria-current', 'page');
 }
 
-const log = document.querySelector('#log')!;
-const show = (text: string) => {
-  const line = document.createElement('span');
-  line.textContent = text;
-  log.append(line);
-};
-checkout.addEventListener('prepaid-checkout-complete', (e) => show(`prepaid-checkout-complete ${JSON.stringify(e.detail)}`));
-checkout.addEventListener('prepaid-checkout-error', (e) => show(`prepaid-checkout-error ${JSON.stringify(e.detail)}`));
+logEvents(checkout, ['prepaid-checkout-complete', 'prepaid-checkout-error'], document.querySelector('#log')!);

@@ -3,6 +3,7 @@
  * switch changes the page's lang, which the widget follows. Events are shown below it.
  */
 import '../src/payout-claim.js';
+import { logEvents } from './event-log.js';
 
 const claim = document.querySelector('payout-claim')!;
 const setLang = (lang: string) => {
@@ -20,11 +21,4 @@ for (const lang of ['ja', 'en']) {
   });
 }
 
-const log = document.querySelector('#log')!;
-const show = (text: string) => {
-  const line = document.createElement('span');
-  line.textContent = text;
-  log.append(line);
-};
-claim.addEventListener('payout-claim-complete', (e) => show(`payout-claim-complete ${JSON.stringify(e.detail)}`));
-claim.addEventListener('payout-claim-error', (e) => show(`payout-claim-error ${JSON.stringify(e.detail)}`));
+logEvents(claim, ['payout-claim-complete', 'payout-claim-error'], document.querySelector('#log')!);

@@ -7,17 +7,6 @@ export const payoutClaimStyles = css`
     padding: 0.5rem 0.75rem;
     overflow-wrap: anywhere;
   }
-  fieldset {
-    border: none;
-    margin: 0 0 1rem;
-    padding: 0;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: 0.5rem;
-    padding: 0;
-  }
   label.method {
     display: flex;
     gap: 0.75rem;

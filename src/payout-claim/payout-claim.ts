@@ -2,6 +2,7 @@ import { html, LitElement, type PropertyValues } from 'lit';
 import { BankAccountForm, fieldOfFailure } from '../fields/bank-account-form.js';
 import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
 import { baseStyles } from '../styles/base.styles.js';
+import { renderLoading, renderUnavailable } from '../styles/views.js';
 import { ClaimController } from './claim-controller.js';
 import type { ClaimState } from './claim-flow.js';
 import { resolveToken } from './claim-token.js';
@@ -165,15 +166,13 @@ export class PayoutClaim extends LitElement {
     const state = this.#flow.state;
     switch (state.status) {
       case 'loading':
-        return html`<div class="card" aria-busy="true"><p role="status">${m.common.loading}</p></div>`;
+        return renderLoading(m.common.loading);
       case 'unavailable':
-        return html`<div class="card">
-          <h2 tabindex="-1">${m.claim.title}</h2>
-          <p class="error" role="alert" part="error">${claimErrorText(m, state.error)}</p>
-          ${state.error.code === 'claim_not_found'
-            ? ''
-            : html`<button type="button" @click=${() => this.#flow.send({ type: 'reload' })}>${m.common.retry}</button>`}
-        </div>`;
+        return renderUnavailable(
+          m.claim.title,
+          claimErrorText(m, state.error),
+          state.error.code === 'claim_not_found' ? null : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
+        );
       case 'choosing':
         return renderChoose(state.choice, ctx);
       case 'confirming':

@@ -1,17 +1,6 @@
 import { css } from 'lit';
 
 export const checkoutStyles = css`
-  fieldset.brands {
-    border: none;
-    margin: 0 0 1rem;
-    padding: 0;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: 0.5rem;
-    padding: 0;
-  }
   .brand-list {
     display: grid;
     grid-template-columns: repeat(2, minmax(0, 1fr));

@@ -2,10 +2,11 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { ApiError } from '../api/client.js';
 import { BRAND_IDS, type BrandId, type Order } from '../contract/checkout.js';
 import { CodeFieldController } from '../fields/code-field.js';
-import { checkoutMessages, formatDateTime, formatTime, formatYen, resolveLang, type CheckoutMessages, type Lang } from '../i18n/index.js';
+import { checkoutMessages, formatDateTime, formatTime, formatYen, resolveLang, toLang, type CheckoutMessages, type Lang } from '../i18n/index.js';
 import { commonErrorText, fallbackErrorText } from '../i18n/error-text.js';
 import { checkCode, CODE_RULES, type CodeProblem } from '../japanese/prepaid-code.js';
 import { baseStyles } from '../styles/base.styles.js';
+import { renderLoading, renderUnavailable } from '../styles/views.js';
 import {
   balancesOf,
   brandOf,
@@ -137,21 +138,19 @@ export class PrepaidCheckout extends LitElement {
   }
 
   override render() {
-    const lang = this.langAttribute ? (this.langAttribute.toLowerCase().startsWith('en') ? 'en' : 'ja') : resolveLang(this);
+    const lang = this.langAttribute ? toLang(this.langAttribute) : resolveLang(this);
     const m = checkoutMessages(lang);
     if (!this.endpoint || !this.order) return html`<p class="error" role="alert">prepaid-checkout: set the endpoint and order attributes.</p>`;
     const state = this.#flow.state;
     switch (state.status) {
       case 'loading':
-        return html`<div class="card" aria-busy="true"><p role="status">${m.common.loading}</p></div>`;
+        return renderLoading(m.common.loading);
       case 'unavailable':
-        return html`<div class="card">
-          <h2 tabindex="-1">${m.checkout.title}</h2>
-          <p class="error" role="alert" part="error">${errorText(m, state.error, lang)}</p>
-          ${state.error.code === 'order_not_found'
-            ? nothing
-            : html`<button type="button" @click=${() => this.#flow.send({ type: 'reload' })}>${m.common.retry}</button>`}
-        </div>`;
+        return renderUnavailable(
+          m.checkout.title,
+          errorText(m, state.error, lang),
+          state.error.code === 'order_not_found' ? null : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
+        );
       case 'entering':
       case 'paying':
       case 'redirecting':

@@ -79,13 +79,35 @@ export const baseStyles = css`
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
+  fieldset {
+    border: none;
+    margin: 0 0 1rem;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+    padding: 0;
+  }
   .card {
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     padding: 1rem;
   }
   @container (min-width: 30rem) {
-    .card {
+    fieldset {
+    border: none;
+    margin: 0 0 1rem;
+    padding: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: 0.5rem;
+    padding: 0;
+  }
+  .card {
       padding: 1.5rem;
     }
   }
