@@ -40,8 +40,17 @@ export function joinUrl(endpoint: string, ...segments: string[]): string {
   return [base, ...segments.map((s) => encodeURIComponent(s))].join('/');
 }
 
+/**
+ * A random v4 UUID. `crypto.randomUUID` exists only in secure contexts (https, localhost); a page opened
+ * over plain http on a LAN address (the demo on a phone) still has `getRandomValues`.
+ */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 function clientError(code: ClientErrorCode, status = 0): ApiError {

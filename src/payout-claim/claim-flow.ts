@@ -71,12 +71,17 @@ export function netAmount(claim: Claim, method: MethodId): number {
   return Math.max(0, claim.amount - (termsOf(claim, method)?.fee ?? 0));
 }
 
+/** Whether the choice is complete enough to confirm: an available method, and an account for bank. */
+export function readyToConfirm(choice: Choice): boolean {
+  const terms = termsOf(choice.claim, choice.method);
+  return !!terms && methodAvailable(choice.claim, terms) && (choice.method !== 'bank' || choice.account !== null);
+}
+
 /** The POST body for the recipient's choice, or null when something is missing. */
 export function claimBody(choice: Choice, returnUrl: string): Record<string, unknown> | null {
-  const { method, claim } = choice;
-  const terms = termsOf(claim, method);
-  if (!method || !terms || !methodAvailable(claim, terms)) return null;
-  if (method === 'bank') return choice.account ? { method, account: choice.account } : null;
+  const { method } = choice;
+  if (!method || !readyToConfirm(choice)) return null;
+  if (method === 'bank') return { method, account: choice.account };
   if (method === 'amazon' || method === 'aupay') return { method, returnUrl };
   return { method };
 }
@@ -139,7 +144,7 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
     case 'continue': {
       if (state.status !== 'choosing') return state;
       const { choice } = state;
-      if (!claimBody(choice, 'https://placeholder.invalid/')) return state;
+      if (!readyToConfirm(choice)) return state;
       return { status: 'confirming', choice: { ...choice, error: choice.error?.code === 'too_many_attempts' ? choice.error : null } };
     }
     case 'back':

@@ -128,3 +128,20 @@ describe('checkout flow transitions', () => {
     for (const state of states) for (const event of events) expect(() => transition(state, event)).not.to.throw();
   });
 });
+
+describe('idempotency keys', () => {
+  it('are v4 UUIDs, also where crypto.randomUUID is missing (plain http on a LAN address)', async () => {
+    const { newIdempotencyKey } = await import('../../src/api/client.js');
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    expect(newIdempotencyKey()).to.match(uuid);
+    const saved = crypto.randomUUID;
+    Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+    try {
+      const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
+      expect(keys.size).to.equal(50);
+      for (const key of keys) expect(key).to.match(uuid);
+    } finally {
+      Object.defineProperty(crypto, 'randomUUID', { value: saved, configurable: true });
+    }
+  });
+});
