@@ -186,7 +186,7 @@ describe('<payout-claim>', () => {
       const el = await mountClaim('demo-refund', 'ja');
       await chooseMethod(el, /^QUOカードPay/);
       await press(el, '次へ');
-      await press(el, '3,000円 を受け取る');
+      await press(el, '3,000円を受け取る');
       await waitForStatus(el, 'completed');
       const link = byRole<HTMLAnchorElement>(el, 'link', 'QUOカードPayを開く');
       expect(link.href).to.match(/\/sandbox\/quo\/demo-refund$/);
