@@ -53,7 +53,10 @@ describe('<payout-claim>', () => {
       expect(text).to.contain('Sandbox Game Store').and.contain('Refund').and.contain('¥3,000').and.contain('Claim by');
       expect(text).to.contain('Refund for order #1234');
       expect(allByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['bank', 'atm', 'amazon', 'aupay', 'quo']);
-      byRole(el, 'radio', /^Cash at a Seven Bank ATM/);
+      // Each radio is named by its method alone; the details describe it.
+      const atm = byRole(el, 'radio', 'Cash at a Seven Bank ATM');
+      expect(el.shadowRoot!.getElementById(atm.getAttribute('aria-describedby')!)!.textContent).to.contain('Fee ¥220');
+      for (const name of ['Bank transfer', 'Amazon Gift Card balance', 'au PAY balance', 'QUO Card Pay']) byRole(el, 'radio', name);
       expect(text).to.contain('Fee ¥220').and.contain('You receive ¥2,780').and.contain('You need: nothing. No card or account');
       expect(text).to.contain('Arrives in 1–3 business days');
     });
@@ -63,8 +66,7 @@ describe('<payout-claim>', () => {
       await expect(el).to.be.accessible();
       const text = visibleText(el);
       expect(text).to.contain('3,000円').and.contain('受け取り方法を選んでください').and.contain('返金');
-      byRole(el, 'radio', /^銀行振込/);
-      byRole(el, 'radio', /^QUOカードPay/);
+      for (const name of ['銀行振込', 'セブン銀行ATMで現金受け取り', 'Amazonギフトカード残高', 'au PAY 残高', 'QUOカードPay']) byRole(el, 'radio', name);
     });
 
     it('shows a method over its limit as unavailable, with the reason', async () => {

@@ -28,11 +28,12 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
                 value=${terms.method}
                 .checked=${choice.method === terms.method}
                 ?disabled=${!available}
+                aria-labelledby=${`${id}-name`}
                 aria-describedby=${`${id}-details`}
                 @change=${() => ctx.send({ type: 'method-chosen', method: terms.method })}
               />
               <span class="method-text">
-                <span class="method-name">${t.methodNames[terms.method]}</span>
+                <span class="method-name" id=${`${id}-name`}>${t.methodNames[terms.method]}</span>
                 <span class="method-details" id=${`${id}-details`}>
                   ${available
                     ? html`<span>${terms.fee > 0 ? t.fee(ctx.yen(terms.fee)) : t.noFee} · ${t.youReceive(ctx.yen(netAmount(claim, terms.method)))}</span>
