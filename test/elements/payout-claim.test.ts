@@ -205,6 +205,9 @@ describe('<payout-claim>', () => {
         await press(el, 'Next');
         await press(el, 'Receive ¥3,000');
         await waitUntil(() => assigned.length === 1, 'navigated');
+        await el.updateComplete;
+        expect(visibleText(el)).to.contain(`Taking you to ${name}`);
+        await expect(el).to.be.accessible();
         const body = JSON.parse(net.sent('POST', CLAIM)[0]!.body);
         const page = new URL(location.href);
         page.hash = '';
@@ -444,6 +447,10 @@ describe('<payout-claim>', () => {
       net.fail('POST', CLAIM, 'hang', 3);
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
+      expect(el.state.status).to.equal('submitting');
+      expect(byRole<HTMLButtonElement>(el, 'button', 'Receive ¥2,780').disabled).to.equal(true);
+      expect(visibleText(el)).to.contain('Working on it');
+      await expect(el).to.be.accessible();
       await waitUntil(() => errors.includes('timeout'), 'timeout shown', { timeout: 4000 });
       await el.updateComplete;
       expect(alerts(el)).to.contain('There was no answer');

@@ -403,6 +403,10 @@ describe('<prepaid-checkout>', () => {
       await expect(el).to.be.accessible();
       byRole(el, 'button', 'Pay ¥500 with NET CASH').click();
       await waitUntil(() => assigned.length === 1, 'navigated');
+      await el.updateComplete;
+      expect(el.state.status).to.equal('redirecting');
+      expect(visibleText(el)).to.contain('Taking you to NET CASH');
+      await expect(el).to.be.accessible();
       const body = JSON.parse(net.sent('POST', PAYMENTS)[0]!.body);
       const expectedReturn = new URL(location.href);
       expectedReturn.hash = '';
