@@ -96,18 +96,7 @@ export const baseStyles = css`
     padding: 1rem;
   }
   @container (min-width: 30rem) {
-    fieldset {
-    border: none;
-    margin: 0 0 1rem;
-    padding: 0;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: 0.5rem;
-    padding: 0;
-  }
-  .card {
+    .card {
       padding: 1.5rem;
     }
   }
