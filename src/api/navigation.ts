@@ -13,3 +13,28 @@ export const navigation = {
     return url.href;
   },
 };
+
+/**
+ * Marks, for this tab only, that the user left for an issuer's or wallet's page, so that the widget knows
+ * on return that the result is news. Holds no code, token or account. Storage may be off or full: then
+ * coming back simply shows the current status.
+ */
+export const redirectMark = {
+  set(key: string): void {
+    try {
+      sessionStorage.setItem(key, '1');
+    } catch {
+      // ignored: see above
+    }
+  },
+  /** Whether the mark was there; removes it. */
+  take(key: string): boolean {
+    try {
+      const marked = sessionStorage.getItem(key) !== null;
+      sessionStorage.removeItem(key);
+      return marked;
+    } catch {
+      return false;
+    }
+  },
+};

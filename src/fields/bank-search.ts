@@ -3,6 +3,7 @@
  * romaji, or the code. Pure: an index is built once per list, and each keystroke is one pass over it.
  */
 import * as z from 'zod/mini';
+import { katakanaToHiragana } from '../japanese/width.js';
 
 export const bankEntry = z.object({ code: z.string(), name: z.string(), kana: z.string(), hira: z.string(), roma: z.string() });
 export type BankEntry = z.infer<typeof bankEntry>;
@@ -31,8 +32,7 @@ const SMALL_TO_LARGE: Record<string, string> = {
 
 /** One comparable form for names and queries: NFKC, lowercase, hiragana, large kana, no marks or spaces. */
 export function searchKey(text: string): string {
-  let key = text.normalize('NFKC').toLowerCase();
-  key = key.replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+  let key = katakanaToHiragana(text.normalize('NFKC').toLowerCase());
   key = key.replace(/[ぁぃぅぇぉっゃゅょゎゕゖ]/g, (ch) => SMALL_TO_LARGE[ch] ?? ch);
   return key.replace(/[\s\-‐－−ー・.()（）]/g, '');
 }

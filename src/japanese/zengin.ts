@@ -111,8 +111,8 @@ export function zenginToReadable(name: string): string {
 
 /** Account numbers are 7 digits, right-aligned and padded with 0. Returns null when it is not 1 to 7 digits. */
 export function padAccountNumber(typed: string): string | null {
-  const digits = toHalfWidthAscii(typed).replace(/[\s-]/g, '');
-  return /^\d{1,7}$/.test(digits) ? digits.padStart(7, '0') : null;
+  const digits = toDigits(typed);
+  return digits && digits.length <= 7 ? digits.padStart(7, '0') : null;
 }
 
 /** Digits only, full-width folded; null if anything else is there. */

@@ -5,11 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getJson, joinUrl, newIdempotencyKey, postJson, type ApiError } from '../api/client.js';
-import { navigation } from '../api/navigation.js';
+import { navigation, redirectMark } from '../api/navigation.js';
 import { claim as claimSchema, type Claim } from '../contract/claim.js';
-import { setRedirectMark, takeRedirectMark } from './claim-token.js';
 import { initialState, pollDelay, termsOf, transition, type ClaimEvent, type ClaimState } from './claim-flow.js';
 import { PayoutClaimCompleteEvent, PayoutClaimErrorEvent } from './events.js';
+
+/** Set when the recipient leaves for a wallet's login page. */
+const REDIRECT_MARK = 'ppw-claim-redirect';
 
 export interface ClaimConfig {
   endpoint: string;
@@ -69,7 +71,7 @@ export class ClaimController implements ReactiveController {
     this.#abort = new AbortController();
     clearTimeout(this.#pollTimer);
     this.#config = config;
-    this.#returnedFromRedirect = takeRedirectMark();
+    this.#returnedFromRedirect = redirectMark.take(REDIRECT_MARK);
     this.state = initialState;
     this.#enter(this.state, null);
   }
@@ -119,7 +121,7 @@ export class ClaimController implements ReactiveController {
         if (previous?.status !== 'submitting') void this.#submit(config, state, signal);
         break;
       case 'redirecting':
-        setRedirectMark();
+        redirectMark.set(REDIRECT_MARK);
         navigation.assign(state.redirectUrl);
         break;
       case 'processing':

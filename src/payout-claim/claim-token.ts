@@ -28,16 +28,3 @@ export function resolveToken(attribute: string | null): string | null {
   }
   return storage()?.getItem(STORAGE_KEY) ?? null;
 }
-
-const REDIRECT_MARK = 'ppw-claim-redirect';
-
-/** Marks, for this tab, that the recipient left for a wallet's login page. */
-export function setRedirectMark(): void {
-  storage()?.setItem(REDIRECT_MARK, '1');
-}
-
-export function takeRedirectMark(): boolean {
-  const marked = storage()?.getItem(REDIRECT_MARK) != null;
-  storage()?.removeItem(REDIRECT_MARK);
-  return marked;
-}

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getJson, joinUrl, newIdempotencyKey, postJson, type ApiError } from '../api/client.js';
-import { navigation } from '../api/navigation.js';
+import { navigation, redirectMark } from '../api/navigation.js';
 import { balanceResponse, order as orderSchema, redirectResponse, type BrandId } from '../contract/checkout.js';
 import {
   brandOf,
@@ -23,27 +23,7 @@ export interface CheckoutConfig {
   offered: readonly BrandId[] | null;
 }
 
-/** Marks, for this tab only, that the shopper left for an issuer's page; holds no code. */
 const REDIRECT_MARK = 'ppw-checkout-redirect:';
-
-function takeRedirectMark(order: string): boolean {
-  try {
-    const key = REDIRECT_MARK + order;
-    const marked = sessionStorage.getItem(key) !== null;
-    sessionStorage.removeItem(key);
-    return marked;
-  } catch {
-    return false;
-  }
-}
-
-function setRedirectMark(order: string): void {
-  try {
-    sessionStorage.setItem(REDIRECT_MARK + order, '1');
-  } catch {
-    // Storage may be off; coming back then simply shows the order's status.
-  }
-}
 
 /** Every error a state shows, so that each new one is reported once. */
 function shownErrors(state: CheckoutState): ApiError[] {
@@ -115,11 +95,11 @@ export class CheckoutController implements ReactiveController {
     if (!config) return;
     const signal = this.#abort.signal;
     if (state.status === 'loading') {
-      void this.#loadOrder(config, signal, takeRedirectMark(config.order));
+      void this.#loadOrder(config, signal, redirectMark.take(REDIRECT_MARK + config.order));
     } else if (state.status === 'paying' && previous?.status !== 'paying') {
       void this.#pay(config, state, signal);
     } else if (state.status === 'redirecting' && previous?.status !== 'redirecting') {
-      setRedirectMark(config.order);
+      redirectMark.set(REDIRECT_MARK + config.order);
       navigation.assign(state.redirectUrl);
     }
     if (state.status === 'entering' || state.status === 'paying') {
