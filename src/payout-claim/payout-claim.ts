@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { BankAccountForm, fieldOfFailure } from '../fields/bank-account-form.js';
+import { bankAccountFormStyles } from '../fields/bank-account-form.styles.js';
 import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { renderLoading, renderUnavailable } from '../styles/views.js';
@@ -43,7 +44,7 @@ import { renderClosed, renderCompleted, renderProcessing } from './steps/result.
  * @cssproperty --ppw-max-width - Widest the widget grows. Default 34rem.
  */
 export class PayoutClaim extends LitElement {
-  static override styles = [baseStyles, payoutClaimStyles];
+  static override styles = [baseStyles, payoutClaimStyles, bankAccountFormStyles];
 
   static override properties = {
     endpoint: { type: String },
@@ -129,7 +130,7 @@ export class PayoutClaim extends LitElement {
     const state = this.#flow.state;
     if (state.status !== 'choosing') return;
     if (state.choice.method === 'bank') {
-      const account = this.#bankForm.submit(claimMessages(this.#lang()).claim.bankForm);
+      const account = this.#bankForm.submit();
       if (!account) return;
       this.#flow.send({ type: 'account-entered', account });
     }
