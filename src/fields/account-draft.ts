@@ -100,7 +100,7 @@ function japanPostAccount(draft: AccountDraft) {
 function branchAndNumber(draft: AccountDraft): { branchCode: string; type: AccountType; number: string } | AccountProblem[] {
   if (isJapanPost(draft)) {
     const post = japanPostAccount(draft);
-    if (post.ok) return post;
+    if (post.ok) return { branchCode: post.branchCode, type: post.type, number: post.number };
     return post.problems.map((kind) => ({ field: JAPAN_POST_FIELD[JAPAN_POST_PROBLEM_PART[kind]], kind }));
   }
   const problems: AccountProblem[] = [];
