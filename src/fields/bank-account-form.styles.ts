@@ -19,11 +19,11 @@ export const bankAccountFormStyles = css`
     gap: 0 0.75rem;
   }
   .post-numbers > .field {
-    flex: 1 1 12rem;
+    flex: 1 1 9rem;
     min-width: 0;
   }
   .post-numbers > .post-digit {
-    flex: 1 1 8rem;
+    flex: 0 1 7rem;
   }
   fieldset.choice {
     border: 0;

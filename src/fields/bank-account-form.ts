@@ -320,7 +320,9 @@ export class BankAccountForm {
       noMatches: f.noMatches,
       count: f.count,
       format: formatEntry,
-      disabled: !this.draft.bankCode || this.#loader.branches.status === LoadStatus.PENDING,
+      // Not disabled while the branches load: focus moves here when a bank is picked, and what is typed
+      // meanwhile is searched as soon as they arrive.
+      disabled: !this.draft.bankCode,
     };
   }
 

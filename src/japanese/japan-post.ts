@@ -4,6 +4,7 @@
  * `JAPAN_POST_KINDS`, so that a wrong fact is corrected in one place.
  */
 import type { AccountType } from '../contract/claim.js';
+import { toHalfWidthAscii } from './width.js';
 import { toDigits } from './zengin.js';
 
 export const JAPAN_POST_BANK_CODE = '9900';
@@ -134,7 +135,7 @@ const SEPARATOR = /[\s\-‐－−ー―]+/u;
  */
 export function spreadJapanPost(typed: string): Omit<JapanPostEntry, 'generalType'> | null {
   const text = typed.trim();
-  const groups = text.split(SEPARATOR).filter(Boolean);
+  const groups = toHalfWidthAscii(text).split(SEPARATOR).filter(Boolean);
   const digits = toDigits(text);
   if (digits === null || !digits) return null;
   const kind = japanPostKind(digits);
@@ -158,7 +159,7 @@ export function spreadJapanPost(typed: string): Omit<JapanPostEntry, 'generalTyp
  * (a 番号 alone is never split by position: 12345671 is a general account's 番号).
  */
 export function spreadJapanPostNumber(typed: string, kind: JapanPostKind | null): Partial<Omit<JapanPostEntry, 'generalType'>> | null {
-  const groups = typed.trim().split(SEPARATOR).filter(Boolean);
+  const groups = toHalfWidthAscii(typed).trim().split(SEPARATOR).filter(Boolean);
   if (groups.length < 2 || groups.some((g) => toDigits(g) === null)) return null;
   if (groups[0]!.length === 5 && japanPostKind(groups[0]!)) return spreadJapanPost(typed);
   if (kind === 'transfer' && groups.length === 2 && groups[0]!.length === 1) return { middleDigit: groups[0]!, number: groups[1]! };

@@ -222,6 +222,7 @@ describe('Japan Post Bank 記号・番号', () => {
     ['00120 3 12345', { symbol: '00120', middleDigit: '3', number: '12345' }],
     ['00120312345', { symbol: '00120', middleDigit: '3', number: '12345' }],
     ['００１２０３１２３４５', { symbol: '00120', middleDigit: '3', number: '12345' }],
+    ['００１２０－３－１２３４５', { symbol: '00120', middleDigit: '3', number: '12345' }],
     ['00120-3', { symbol: '00120', middleDigit: '3', number: '' }],
     ['00120-12345', { symbol: '00120', middleDigit: '', number: '12345' }],
     ['14030-12345671', { symbol: '14030', middleDigit: '', number: '12345671' }],
