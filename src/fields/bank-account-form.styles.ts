@@ -13,17 +13,39 @@ export const bankAccountFormStyles = css`
     font-weight: 600;
     padding: 0 0.25rem;
   }
-  .post-numbers {
+  /* 記号 － 1桁 － 番号 in one row, as on the passbook and the 払込取扱票. */
+  .post-row {
     display: flex;
-    flex-wrap: wrap;
-    gap: 0 0.75rem;
+    align-items: flex-end;
+    gap: 0.375rem;
   }
-  .post-numbers > .field {
-    flex: 1 1 9rem;
+  .post-row > .post-box {
+    margin-bottom: 0;
     min-width: 0;
   }
-  .post-numbers > .post-digit {
-    flex: 0 1 7rem;
+  .post-row > .post-symbol {
+    flex: 5 1 0;
+  }
+  .post-row > .post-middleDigit {
+    flex: 2 1 0;
+    min-width: 3rem; /* a touch target even on a 320px phone */
+  }
+  .post-row > .post-postNumber {
+    flex: 6 1 0;
+  }
+  .post-dash {
+    flex: none;
+    line-height: 44px;
+  }
+  /* Kept in the page while empty (a live region must exist before it speaks), but taking no room. */
+  fieldset.japan-post > .error {
+    margin: 0;
+  }
+  fieldset.japan-post > .error:not(:empty) {
+    margin-top: 0.25rem;
+  }
+  fieldset.japan-post > .hint {
+    margin: 0.25rem 0;
   }
   fieldset.choice {
     border: 0;

@@ -225,17 +225,17 @@ export class BankAccountForm {
     this.#set(field, value);
   }
 
-  #text(field: TextField, label: string, hint: string, f: FormText, options: { inputmode?: string; extraClass?: string } = {}) {
-    const problem = this.#problemOf(field, f);
+  /** A text box with its label; its error and hint are rendered by `#notes` (beside it, or under a row of boxes). */
+  #input(field: TextField, label: unknown, f: FormText, inputmode = 'text') {
     const id = `account-${field}`;
-    return html`<div class="field ${options.extraClass ?? ''}">
-      <label for=${id}>${label}</label>
+    const problem = this.#problemOf(field, f);
+    return html`<label for=${id}>${label}</label>
       <input
         id=${id}
         part="input"
         type="text"
         .value=${live(this.draft[field])}
-        inputmode=${options.inputmode ?? 'text'}
+        inputmode=${inputmode}
         autocomplete="off"
         autocapitalize="off"
         spellcheck="false"
@@ -247,29 +247,51 @@ export class BankAccountForm {
           ? (e: CompositionEvent) => this.#typePost(field, (e.target as HTMLInputElement).value)
           : nothing}
         @change=${() => this.#leave(field)}
-      />
-      <p class="error" id=${`${id}-error`} role="alert" part="error">${problem ?? ''}</p>
-      <p class="hint" id=${`${id}-hint`}>${hint}</p>
-    </div>`;
+      />`;
   }
 
+  #error(field: TextField, f: FormText) {
+    return html`<p class="error" id=${`account-${field}-error`} role="alert" part="error">${this.#problemOf(field, f) ?? ''}</p>`;
+  }
+
+  #hint(field: TextField, hint: string) {
+    return html`<p class="hint" id=${`account-${field}-hint`}>${hint}</p>`;
+  }
+
+  #text(field: TextField, label: string, hint: string, f: FormText, inputmode = 'text') {
+    return html`<div class="field">${this.#input(field, label, f, inputmode)} ${this.#error(field, f)} ${this.#hint(field, hint)}</div>`;
+  }
+
+  /**
+   * 記号・番号 as the passbook and the 払込取扱票 write them: 記号 － 1桁 － 番号 in one row (the middle box only
+   * for a 振替口座), then what is wrong with each box, then the hints.
+   */
   #japanPost(m: ClaimText) {
     const f = m.bankForm;
     const jp = f.japanPost;
     const kind = japanPostKind(this.draft.symbol);
+    const transfer = kind === 'transfer';
     const mapped = japanPostMapping(this.draft);
-    const numberHint = kind ? jp.numberHint[kind] : jp.numberHint.unknown;
+    const boxes: ('symbol' | 'middleDigit' | 'postNumber')[] = transfer ? ['symbol', 'middleDigit', 'postNumber'] : ['symbol', 'postNumber'];
+    const label = {
+      symbol: jp.symbol,
+      middleDigit: html`<span class="visually-hidden">${jp.middleDigit.before}</span>${jp.middleDigit.visible}<span class="visually-hidden"
+          >${jp.middleDigit.after}</span
+        >`,
+      postNumber: jp.number,
+    };
+    const hint = { symbol: jp.symbolHint, middleDigit: jp.middleDigitHint, postNumber: kind ? jp.numberHint[kind] : jp.numberHint.unknown };
     return html`<fieldset class="japan-post">
       <legend>${jp.legend}</legend>
       <p class="hint">${jp.intro}</p>
-      <div class="post-numbers">
-        ${this.#text('symbol', jp.symbol, jp.symbolHint, f, { inputmode: 'numeric', extraClass: 'post-symbol' })}
-        ${kind === 'transfer'
-          ? this.#text('middleDigit', jp.middleDigit, jp.middleDigitHint, f, { inputmode: 'numeric', extraClass: 'post-digit' })
-          : nothing}
-        ${this.#text('postNumber', jp.number, numberHint, f, { inputmode: 'numeric', extraClass: 'post-number' })}
+      <div class="post-row">
+        ${boxes.map(
+          (field, i) => html`${i > 0 ? html`<span class="post-dash" aria-hidden="true">－</span>` : nothing}
+            <div class="field post-box post-${field}">${this.#input(field, label[field], f, 'numeric')}</div>`,
+        )}
       </div>
-      ${kind === 'transfer'
+      ${boxes.map((field) => this.#error(field, f))} ${boxes.map((field) => this.#hint(field, hint[field]))}
+      ${transfer
         ? nothing
         : html`<fieldset class="choice" id="account-generalType">
             <legend>${jp.generalType}</legend>
@@ -305,7 +327,8 @@ export class BankAccountForm {
                     ? part.text
                     : html`<mark class="unsendable">${part.text}<span class="visually-hidden">${f.holderUnsendable}</span></mark>`,
                 )}</span
-              ><span class="count" ?data-over=${holder.length > HOLDER_MAX_LENGTH}>${f.holderCount(holder.length, HOLDER_MAX_LENGTH)}</span>
+              >
+              <span class="count" ?data-over=${holder.length > HOLDER_MAX_LENGTH}>${f.holderCount(holder.length, HOLDER_MAX_LENGTH)}</span>
             </p>
             ${blocked ? html`<p class="preview-note">${f.holderPreviewBlocked}</p>` : nothing}`
         : nothing}
@@ -364,7 +387,7 @@ export class BankAccountForm {
                 ${ACCOUNT_TYPES.map((t) => html`<option value=${t} ?selected=${this.draft.type === t}>${m.accountTypes[t]}</option>`)}
               </select>
             </div>
-            ${this.#text('number', f.number, f.numberHint, f, { inputmode: 'numeric' })}`}
+            ${this.#text('number', f.number, f.numberHint, f, 'numeric')}`}
       ${this.#text('holder', f.holder, f.holderHint, f)} ${this.#holderPreview(f)}
       <details class="corporate">
         <summary>${f.corporateTitle}</summary>

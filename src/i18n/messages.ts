@@ -158,7 +158,8 @@ export interface Messages {
         intro: string;
         symbol: string;
         symbolHint: string;
-        middleDigit: string;
+        /** The middle box's label: `visible` is shown, `before` and `after` complete its name for screen readers. */
+        middleDigit: { before: string; visible: string; after: string };
         middleDigitHint: string;
         number: string;
         numberHint: { general: string; transfer: string; unknown: string };
