@@ -16,7 +16,7 @@ const text = {
   ja: {
     bank: /^銀行振込/,
     next: '次へ',
-    receive: /^3,000円を受け取る|受け取る/,
+    receive: '3,000円を受け取る',
     symbol: /^記号（5桁）/,
     middle: '記号と番号の間の1桁',
     number: /^番号/,
@@ -69,6 +69,16 @@ function postedAccount(net: FakeNetwork): unknown {
   return JSON.parse(sent[0]!.body).account;
 }
 
+/** Next, check the confirm step shows these, receive: the account that was posted. */
+async function confirmAndPost(el: PayoutClaim, net: FakeNetwork, lang: Lang, shown: string[]): Promise<unknown> {
+  await press(el, text[lang].next);
+  await waitForStatus(el, 'confirming');
+  for (const part of shown) expect(visibleText(el)).to.contain(part);
+  await press(el, text[lang].receive);
+  await waitForStatus(el, 'processing');
+  return postedAccount(net);
+}
+
 describe('<payout-claim> bank account form', () => {
   let net: FakeNetwork;
 
@@ -97,11 +107,8 @@ describe('<payout-claim> bank account form', () => {
       await typeAndRender(el, text.en.holder, 'ゆうちょ はなこ');
       expect(visibleText(el)).to.contain('branch 〇一九 (019), Checking (当座), 0012345');
       await expect(el).to.be.accessible();
-      await press(el, 'Next');
-      expect(visibleText(el)).to.contain('ゆうちょ (9900)').and.contain('〇一九 (019)').and.contain('Checking (当座)').and.contain('***2345');
-      await press(el, text.en.receive);
-      await waitForStatus(el, 'processing');
-      expect(postedAccount(net)).to.deep.equal({ bankCode: '9900', branchCode: '019', type: 'checking', number: '0012345', holder: 'ﾕｳﾁﾖ ﾊﾅｺ' });
+      const posted = await confirmAndPost(el, net, 'en', ['ゆうちょ (9900)', '〇一九 (019)', 'Checking (当座)', '***2345']);
+      expect(posted).to.deep.equal({ bankCode: '9900', branchCode: '019', type: 'checking', number: '0012345', holder: 'ﾕｳﾁﾖ ﾊﾅｺ' });
     });
 
     it('spreads a whole 00120-3-12345 pasted into the 記号 box over the three boxes (ja)', async () => {
@@ -214,11 +221,8 @@ describe('<payout-claim> bank account form', () => {
       expect(savings.checked).to.equal(true);
       expect(visibleText(el)).to.contain('branch 四〇八 (408), Savings (貯蓄), 1234567');
       await expect(el).to.be.accessible();
-      await press(el, 'Next');
-      expect(visibleText(el)).to.contain('Savings (貯蓄)');
-      await press(el, text.en.receive);
-      await waitForStatus(el, 'processing');
-      expect(postedAccount(net)).to.deep.equal({ bankCode: '9900', branchCode: '408', type: 'savings', number: '1234567', holder: 'ﾕｳﾁﾖ ﾊﾅｺ' });
+      const posted = await confirmAndPost(el, net, 'en', ['四〇八 (408)', 'Savings (貯蓄)']);
+      expect(posted).to.deep.equal({ bankCode: '9900', branchCode: '408', type: 'savings', number: '1234567', holder: 'ﾕｳﾁﾖ ﾊﾅｺ' });
     });
 
     it('names the choice in Japanese (ja)', async () => {
@@ -316,11 +320,8 @@ describe('<payout-claim> bank account form', () => {
         typeInto(textbox(el, text.ja.holder), typed);
         await el.updateComplete;
         expect(preview(el).textContent).to.contain(wire);
-        await press(el, text.ja.next);
-        await waitForStatus(el, 'confirming');
-        await press(el, /受け取る/);
-        await waitForStatus(el, 'processing');
-        expect((postedAccount(net) as { holder: string }).holder).to.equal(wire);
+        const posted = await confirmAndPost(el, net, 'ja', [wire]);
+        expect((posted as { holder: string }).holder).to.equal(wire);
       });
     }
 

@@ -10,6 +10,17 @@ import {
 } from '../../src/japanese/japan-post.js';
 import { CORPORATE_ABBREVIATIONS, padAccountNumber, toDigits, toZenginName } from '../../src/japanese/zengin.js';
 
+/** One test per row: [what the row is, what is typed, what is sent], everything sendable. */
+function sendsAs(rows: readonly (readonly [string, string, string])[]): void {
+  for (const [name, typed, wire] of rows) {
+    it(`${name}: ${typed} → ${wire}`, () => {
+      const result = toZenginName(typed);
+      expect(result.name).to.equal(wire);
+      expect(result.invalid).to.deep.equal([]);
+    });
+  }
+}
+
 describe('Zengin holder names', () => {
   const names: [string, string, string][] = [
     ['hiragana', 'やまだ たろう', 'ﾔﾏﾀﾞ ﾀﾛｳ'],
@@ -41,13 +52,7 @@ describe('Zengin holder names', () => {
     ['a form and an office in kana', 'かぶしきがいしゃ さくら おおさかじむしょ', 'ｶ)ｻｸﾗ ｵｵｻｶ(ｼﾞﾑ'],
     ['an empty name', '   ', ''],
   ];
-  for (const [name, typed, wire] of names) {
-    it(`${name}: ${typed} → ${wire}`, () => {
-      const result = toZenginName(typed);
-      expect(result.name).to.equal(wire);
-      expect(result.invalid).to.deep.equal([]);
-    });
-  }
+  sendsAs(names);
 
   it('counts ﾞ and ﾟ as one character each', () => {
     expect(toZenginName('ガギグ').length).to.equal(6);
@@ -116,13 +121,7 @@ describe('Zengin corporate abbreviations', () => {
     ['NPO in lowercase, full width', 'ｎｐｏ法人さくら', 'ﾄｸﾋ)ｻｸﾗ'],
     ['typed abbreviation in brackets', '(ﾄﾞ)さくら', 'ﾄﾞ)ｻｸﾗ'],
   ];
-  for (const [name, typed, wire] of short) {
-    it(`${name}: ${typed} → ${wire}`, () => {
-      const result = toZenginName(typed);
-      expect(result.name).to.equal(wire);
-      expect(result.invalid).to.deep.equal([]);
-    });
-  }
+  sendsAs(short);
 
   it('keeps one table: every abbreviation is sendable and every form is listed once', () => {
     const all = CORPORATE_ABBREVIATIONS.flatMap((entry) => entry.written);
