@@ -162,6 +162,6 @@ export function fieldShown(draft: AccountDraft, field: AccountField): AccountFie
   if (!isJapanPost(draft)) return field;
   if (field === 'branchCode') return 'symbol';
   if (field === 'number') return 'postNumber';
-  if (field === 'type') return draft.symbol.trim().startsWith('1') ? 'generalType' : 'symbol';
+  if (field === 'type') return 'symbol'; // the 記号 says 振替 (当座) or general; its box has room for the reason
   return field;
 }

@@ -383,9 +383,16 @@ export class BankAccountForm {
               : nothing}
             <div class="field">
               <label for="account-type">${f.type}</label>
-              <select id="account-type" part="input" @change=${(e: Event) => this.#set('type', (e.target as HTMLSelectElement).value as AccountType)}>
+              <select
+                id="account-type"
+                part="input"
+                aria-invalid=${this.#problemOf('type', f) ? 'true' : 'false'}
+                aria-describedby="account-type-error"
+                @change=${(e: Event) => this.#set('type', (e.target as HTMLSelectElement).value as AccountType)}
+              >
                 ${ACCOUNT_TYPES.map((t) => html`<option value=${t} ?selected=${this.draft.type === t}>${m.accountTypes[t]}</option>`)}
               </select>
+              <p class="error" id="account-type-error" role="alert" part="error">${this.#problemOf('type', f) ?? ''}</p>
             </div>
             ${this.#text('number', f.number, f.numberHint, f, 'numeric')}`}
       ${this.#text('holder', f.holder, f.holderHint, f)} ${this.#holderPreview(f)}

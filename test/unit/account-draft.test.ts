@@ -99,7 +99,7 @@ describe('fieldOfFailure', () => {
 
   it('shows a refused branch, number or type of a Japan Post Bank account on its 記号・番号', () => {
     const general = { ...yucho, symbol: '14030' };
-    expect(['branchCode', 'number', 'type', 'holder'].map((f) => fieldShown(general, f as never))).to.deep.equal(['symbol', 'postNumber', 'generalType', 'holder']);
+    expect(['branchCode', 'number', 'type', 'holder'].map((f) => fieldShown(general, f as never))).to.deep.equal(['symbol', 'postNumber', 'symbol', 'holder']);
     expect(fieldShown({ ...yucho, symbol: '00120' }, 'type')).to.equal('symbol');
     expect(fieldShown(mufg, 'number')).to.equal('number');
   });
