@@ -213,7 +213,7 @@ export const claim = {
     holderPreview: '金融機関に送信される名義：',
     holderCount: (length, max) => `（${length}/${max}文字）`,
     holderUnsendable: '（送信できない文字）',
-    holderPreviewBlocked: '印の付いた文字は送信できません。カナに直してください。',
+    holderPreviewBlocked: '印の付いた文字は送信できません。カナでご入力ください。',
     corporateTitle: '法人名義の場合',
     corporateHelp:
       '法人・事業所の種類は略語で送信します。先頭は「ｶ)」、途中は「(ｶ)」、末尾は「(ｶ」の形です。「株式会社」「(株)」「㈱」「かぶしきがいしゃ」などと入力すると自動で変換します。',

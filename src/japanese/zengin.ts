@@ -2,7 +2,7 @@
  * Zengin (全銀) rules for bank transfers (DOMAIN.md): holder names in half-width katakana, account numbers.
  * Pure functions; every conversion rule sits in a table here so that a wrong fact is corrected in one place.
  */
-import { katakanaToHiragana, toHalfWidthAscii } from './width.js';
+import { toHalfWidthAscii } from './width.js';
 
 /** At most 30 characters, where each ﾞ and ﾟ counts as one. */
 export const HOLDER_MAX_LENGTH = 30;

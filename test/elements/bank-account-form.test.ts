@@ -158,6 +158,7 @@ describe('<payout-claim> bank account form', () => {
       await sendKeys({ press: 'Enter' });
       await waitForStatus(el, 'confirming');
       expect(visibleText(el)).to.contain('〇一九 (019)').and.contain('***0001');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -199,6 +200,7 @@ describe('<payout-claim> bank account form', () => {
       await sendKeys({ press: 'Tab' });
       await el.updateComplete;
       expect(errorOf(el, number)).to.contain('末尾が1です');
+      await expect(el).to.be.accessible();
       // An empty box that is left is not an error yet.
       expect(errorOf(el, textbox(el, text.ja.holder))).to.equal('');
     });
@@ -353,27 +355,31 @@ describe('<payout-claim> bank account form', () => {
       });
     }
 
-    for (const [width, height] of [
-      [360, 640],
-      [1280, 800],
-    ] as const) {
-      it(`fits the 振替口座 entry into ${width}px, the three boxes in reach (ja)`, async () => {
-        await setViewport({ width, height });
-        const el = await mountClaim('demo-refund', 'ja');
-        await openJapanPost(el, 'ja');
-        await typeAndRender(el, text.ja.symbol, '00120');
-        await typeAndRender(el, text.ja.holder, '山田');
-        expect(document.documentElement.scrollWidth).to.be.at.most(width);
-        for (const name of [text.ja.symbol, text.ja.middle, /^番号$/]) {
-          const box = textbox(el, name).getBoundingClientRect();
-          expect(box.width, String(name)).to.be.at.least(44);
-          expect(box.right, String(name)).to.be.at.most(width);
-        }
-        const symbol = textbox(el, text.ja.symbol).getBoundingClientRect();
-        const number = textbox(el, /^番号$/).getBoundingClientRect();
-        if (width >= 1280) expect(number.top, 'one row when wide').to.equal(symbol.top);
-        await expect(el).to.be.accessible();
-      });
+    for (const lang of ['ja', 'en'] as const) {
+      for (const [width, height] of [
+        [360, 640],
+        [1280, 800],
+      ] as const) {
+        it(`fits the 振替口座 entry and a marked holder name into ${width}px, the three boxes in reach (${lang})`, async () => {
+          await setViewport({ width, height });
+          const el = await mountClaim('demo-refund', lang);
+          await openJapanPost(el, lang);
+          await typeAndRender(el, text[lang].symbol, '00120');
+          await typeAndRender(el, text[lang].holder, '山田 たろう');
+          expect(document.documentElement.scrollWidth).to.be.at.most(width);
+          const numberName = lang === 'ja' ? /^番号$/ : text.en.number;
+          for (const name of [text[lang].symbol, text[lang].middle, numberName]) {
+            const box = textbox(el, name).getBoundingClientRect();
+            expect(box.width, String(name)).to.be.at.least(44);
+            expect(box.right, String(name)).to.be.at.most(width);
+          }
+          const symbol = textbox(el, text[lang].symbol).getBoundingClientRect();
+          const number = textbox(el, numberName).getBoundingClientRect();
+          expect(number.top, 'one row, as on the 払込取扱票').to.equal(symbol.top);
+          expect(preview(el).getBoundingClientRect().right).to.be.at.most(width);
+          await expect(el).to.be.accessible();
+        });
+      }
     }
   });
 });
