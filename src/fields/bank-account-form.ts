@@ -5,7 +5,7 @@
  * (`account-draft.ts`, `src/japanese/`), the files come from `bank-data-loader.ts`; this file renders, wires
  * the events, and turns problem kinds into words. What the recipient typed stays in memory only.
  */
-import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ACCOUNT_TYPES, type AccountType } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
@@ -63,10 +63,16 @@ const CORPORATE_ROWS = CORPORATE_ABBREVIATIONS.map(({ abbreviation, written }) =
 
 const formatEntry = (entry: BankEntry) => `${entry.name} (${entry.code})`;
 
-export class BankAccountForm {
+export class BankAccountForm implements ReactiveController {
   draft: AccountDraft = { ...emptyDraft };
   /** Fields left (blurred after a change): their problems show, except "missing". */
   #touched = new Set<AccountField>();
+  /**
+   * Fields left while a pointer is pressed: their messages wait for the release, so that nothing moves under
+   * the press (a message appearing on blur would push the radio or button being clicked away from the pointer).
+   */
+  #leftWhilePressed = new Set<AccountField>();
+  #pressed = false;
   /** After Next: every problem shows. */
   #submitted = false;
   /** A field the server or the bank refused, with the text to show, until that field is edited. */
@@ -82,9 +88,38 @@ export class BankAccountForm {
     /** The current bank-data base URL (it may change between a failure and a retry). */
     private readonly dataUrl: () => string,
   ) {
+    host.addController(this);
     this.#bankBox = new SearchCombobox(host, 'account-bankCode', (entry) => this.#pickBank(entry));
     this.#branchBox = new SearchCombobox(host, 'account-branchCode', (entry) => this.#pickBranch(entry));
   }
+
+  hostConnected(): void {
+    this.host.addEventListener('pointerdown', this.#onPress, true);
+    window.addEventListener('pointerup', this.#onRelease, true);
+    window.addEventListener('pointercancel', this.#onRelease, true);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('pointerdown', this.#onPress, true);
+    window.removeEventListener('pointerup', this.#onRelease, true);
+    window.removeEventListener('pointercancel', this.#onRelease, true);
+  }
+
+  readonly #onPress = (): void => {
+    this.#pressed = true;
+  };
+
+  readonly #onRelease = (): void => {
+    if (!this.#pressed) return;
+    this.#pressed = false;
+    // After the click that this release makes has reached its target.
+    setTimeout(() => {
+      if (!this.#leftWhilePressed.size) return;
+      for (const field of this.#leftWhilePressed) this.#touched.add(field);
+      this.#leftWhilePressed.clear();
+      this.host.requestUpdate();
+    });
+  };
 
   /** Loads the bank list once from the bank-data base URL (a failure stays until `retry`). */
   load(dataUrl: string): void {
@@ -187,6 +222,7 @@ export class BankAccountForm {
   #edited(field: AccountField): void {
     if (this.#refused?.field === field) this.#refused = null;
     this.#touched.delete(field);
+    this.#leftWhilePressed.delete(field);
   }
 
   #set<K extends 'type' | 'generalType' | TextField>(field: K, value: AccountDraft[K]): void {
@@ -196,6 +232,7 @@ export class BankAccountForm {
   }
 
   #leave(field: AccountField): void {
+    if (this.#pressed) return void this.#leftWhilePressed.add(field);
     this.#touched.add(field);
     this.host.requestUpdate();
   }

@@ -4,7 +4,7 @@
  * as it is typed and its preview, corporate abbreviations; in ja and en, narrow and wide, from the keyboard.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import type { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { chooseMethod, fill, mountClaim, press, searchAndPick, waitForStatus } from '../helpers/claim.js';
 import { accessibleName, allByRole, byRole, findByRole, shadow, typeInto, visibleText } from '../helpers/dom.js';
@@ -203,6 +203,24 @@ describe('<payout-claim> bank account form', () => {
       await expect(el).to.be.accessible();
       // An empty box that is left is not an error yet.
       expect(errorOf(el, textbox(el, text.ja.holder))).to.equal('');
+    });
+
+    it('lets the pointer pick 通常貯蓄貯金 right after a wrong 番号: the message waits for the release (ja)', async () => {
+      const el = await mountClaim('demo-refund', 'ja');
+      await openJapanPost(el, 'ja');
+      await typeAndRender(el, text.ja.symbol, '14030');
+      const number = textbox(el, /^番号$/);
+      number.focus();
+      await sendKeys({ type: '12345678' });
+      const savings = byRole<HTMLInputElement>(el, 'radio', text.ja.savings).getBoundingClientRect();
+      const at = { position: [Math.round(savings.left + savings.width / 2), Math.round(savings.top + savings.height / 2)] as [number, number] };
+      await sendMouse({ type: 'move', ...at });
+      await sendMouse({ type: 'down', ...at });
+      await el.updateComplete;
+      await sendMouse({ type: 'up', ...at });
+      await waitUntil(() => errorOf(el, number) !== '', 'the 番号 message after the release');
+      expect(byRole<HTMLInputElement>(el, 'radio', text.ja.savings).checked, 'the click landed').to.equal(true);
+      expect(errorOf(el, number)).to.contain('末尾が1です');
     });
 
     it('offers 通常貯蓄貯金 as a visible choice and posts type "savings" (en)', async () => {
