@@ -14,27 +14,6 @@ export type Load<T> =
   | { status: typeof LoadStatus.COMPLETE; value: T }
   | { status: typeof LoadStatus.ERROR };
 
-/** What to render in each status, as `Task.render` takes it. */
-export interface LoadRenderers<T, R> {
-  initial?: () => R;
-  pending?: () => R;
-  complete?: (value: T) => R;
-  error?: () => R;
-}
-
-export function renderLoad<T, R>(load: Load<T>, renderers: LoadRenderers<T, R>): R | undefined {
-  switch (load.status) {
-    case 'initial':
-      return renderers.initial?.();
-    case 'pending':
-      return renderers.pending?.();
-    case 'complete':
-      return renderers.complete?.(load.value);
-    case 'error':
-      return renderers.error?.();
-  }
-}
-
 /** The base URL with exactly one trailing slash, so that file names join cleanly. */
 export function dataBase(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;

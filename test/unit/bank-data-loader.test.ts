@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { BankDataLoader, dataBase, renderLoad, type Load } from '../../src/fields/bank-data-loader.js';
+import { BankDataLoader, dataBase } from '../../src/fields/bank-data-loader.js';
 
 const bank = (code: string, name: string) => ({ code, name, kana: name, hira: name, roma: name });
 
@@ -88,13 +88,6 @@ describe('BankDataLoader', () => {
     await settle(loader);
     expect(loader.branches.status).to.equal('complete');
     expect(requested).to.deep.equal(['/banks/0036.json', '/banks/0036.json']);
-  });
-
-  it('renders each status as Task.render does', () => {
-    const renderers = { initial: () => 'i', pending: () => 'p', complete: (v: number) => `c${v}`, error: () => 'e' };
-    const loads: Load<number>[] = [{ status: 'initial' }, { status: 'pending' }, { status: 'complete', value: 7 }, { status: 'error' }];
-    expect(loads.map((l) => renderLoad(l, renderers))).to.deep.equal(['i', 'p', 'c7', 'e']);
-    expect(renderLoad({ status: 'pending' }, {})).to.equal(undefined);
   });
 
   it('joins file names with exactly one slash', () => {
