@@ -18,7 +18,7 @@ export interface CheckoutApiDeps {
   lockout: Lockout;
   now: () => Date;
   /** Starts a payment on the sandbox issuer's page; returns the URL to send the shopper to. */
-  startRedirect: (record: OrderRecord, brand: BrandId, returnUrl: string, origin: string) => string;
+  startRedirect: (record: OrderRecord, brand: string, returnUrl: string, origin: string) => string;
 }
 
 const REFUSALS = {
@@ -27,7 +27,7 @@ const REFUSALS = {
   expired: [422, 'code_expired', 'This code has expired.'],
 } as const;
 
-function refusal(lookup: CodeLookup, field: string, record: OrderRecord, brand: BrandId): Response | null {
+function refusal(lookup: CodeLookup, field: string, record: OrderRecord, brand: string): Response | null {
   if (lookup.kind === 'unavailable') return apiError(503, 'provider_unavailable', 'The prepaid issuer is not answering.');
   if (lookup.kind === 'valid') {
     if (brand === 'bitcash' && record.bitcashExOnly && lookup.rating !== 'EX') {
@@ -57,7 +57,7 @@ export function createCheckoutApi(base: string, deps: CheckoutApiDeps) {
     return record;
   }
 
-  function offered(record: OrderRecord, brand: BrandId) {
+  function offered(record: OrderRecord, brand: string) {
     return record.order.brands.find((b) => b.id === brand);
   }
 

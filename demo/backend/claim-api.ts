@@ -65,7 +65,7 @@ export function createClaimApi(base: string, deps: ClaimApiDeps) {
     const body = parseBody(text, claimRequest);
     if (!body.ok) return body.response;
     const request = body.value;
-    const method: MethodId = request.method;
+    const method = request.method;
     const terms = claim.methods.find((m) => m.method === method);
     if (!terms) return apiError(422, 'method_not_available', 'This claim cannot be received this way.', { field: 'method' });
     if (terms.max !== undefined && claim.amount > terms.max) {
@@ -80,13 +80,13 @@ export function createClaimApi(base: string, deps: ClaimApiDeps) {
     delete base.next;
     delete base.result;
     let next: Claim;
-    if (request.method === 'bank') {
+    if ('account' in request && request.account) {
       const refused = checkAccount(request.account);
       if (refused) {
         if (refused.status === 422) lockout.fail(token);
         return refused;
       }
-      const { account } = request;
+      const account = request.account;
       const outcome = SANDBOX_ACCOUNTS[account.number];
       record.bankOutcome = outcome === 'holder_mismatch' || outcome === 'account_not_found' ? outcome : 'complete';
       next = {
@@ -118,7 +118,7 @@ export function createClaimApi(base: string, deps: ClaimApiDeps) {
         result: { method: 'quo', giftUrl: deps.quoUrl(record, origin), expiresAt: new Date(now + 3 * 365 * 86_400_000).toISOString() },
       };
     } else if ('returnUrl' in request) {
-      next = { ...base, next: { redirectUrl: deps.startWallet(record, request.method, request.returnUrl, origin) } };
+      next = { ...base, next: { redirectUrl: deps.startWallet(record, request.method as 'amazon' | 'aupay', request.returnUrl, origin) } };
     } else {
       return apiError(400, 'invalid_request', 'A wallet needs a returnUrl.', { field: 'returnUrl' });
     }

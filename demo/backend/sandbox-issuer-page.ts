@@ -8,7 +8,7 @@ import type { OrderRecord } from './orders.js';
 
 interface Session {
   record: OrderRecord;
-  brand: BrandId;
+  brand: string;
   returnUrl: string;
 }
 
@@ -22,7 +22,7 @@ const BRAND_TITLES: Record<BrandId, string> = {
 export function createSandboxIssuer(base: string, now: () => Date) {
   const sessions = new Map<string, Session>();
 
-  function start(record: OrderRecord, brand: BrandId, returnUrl: string, origin: string): string {
+  function start(record: OrderRecord, brand: string, returnUrl: string, origin: string): string {
     const id = crypto.randomUUID();
     sessions.set(id, { record, brand, returnUrl });
     return `${origin}${base}/${id}`;
@@ -30,7 +30,7 @@ export function createSandboxIssuer(base: string, now: () => Date) {
 
   function page(id: string, session: Session): Response {
     const { order } = session.record;
-    const title = BRAND_TITLES[session.brand];
+    const title = (BRAND_TITLES as Record<string, string>)[session.brand] ?? session.brand;
     return html(
       200,
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
