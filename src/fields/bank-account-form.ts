@@ -250,8 +250,9 @@ export class BankAccountForm implements ReactiveController {
     this.draft = { ...this.draft, ...next };
     for (const f of ['symbol', 'middleDigit', 'postNumber'] as const) this.#edited(f);
     this.host.requestUpdate();
+    // On to the box that comes next after what was spread, caret at its end.
     const transfer = japanPostKind(next.symbol) === 'transfer';
-    const into = spread.number ? 'postNumber' : transfer && !spread.middleDigit ? 'middleDigit' : spread.middleDigit ? 'postNumber' : 'symbol';
+    const into = spread.number || spread.middleDigit ? 'postNumber' : transfer ? 'middleDigit' : 'symbol';
     this.#focusAfterUpdate(`account-${into}`, true);
   }
 
@@ -262,7 +263,7 @@ export class BankAccountForm implements ReactiveController {
     this.#set(field, value);
   }
 
-  /** A text box with its label; its error and hint are rendered by `#notes` (beside it, or under a row of boxes). */
+  /** A text box with its label; `#error` and `#hint` render its message and hint (beside it, or under a row of boxes). */
   #input(field: TextField, label: unknown, f: FormText, inputmode = 'text') {
     const id = `account-${field}`;
     const problem = this.#problemOf(field, f);
