@@ -155,12 +155,17 @@ export function spreadJapanPost(typed: string): Omit<JapanPostEntry, 'generalTyp
 
 /**
  * What was typed or pasted into the 番号 box, when it holds more than a 番号: a whole 記号・番号 written with
- * separators ("00120-3-12345"), or, for a 振替口座, the middle digit and the 番号 ("3-12345"). Null otherwise
- * (a 番号 alone is never split by position: 12345671 is a general account's 番号).
+ * separators ("00120-3-12345"), or, for a 振替口座, the middle digit and the 番号 ("3-12345"), or a 番号 after a
+ * separator ("-12345"). Null otherwise (a 番号 alone is never split by position: 12345671 is a general
+ * account's 番号).
  */
 export function spreadJapanPostNumber(typed: string, kind: JapanPostKind | null): Partial<Omit<JapanPostEntry, 'generalType'>> | null {
-  const groups = toHalfWidthAscii(typed).trim().split(SEPARATOR).filter(Boolean);
-  if (groups.length < 2 || groups.some((g) => toDigits(g) === null)) return null;
+  const text = toHalfWidthAscii(typed).trim();
+  const groups = text.split(SEPARATOR).filter(Boolean);
+  if (groups.some((g) => toDigits(g) === null)) return null;
+  // Typed on from the 記号 box (00120-3 spread, then "-12345"): the separator is not part of the 番号.
+  if (groups.length === 1 && SEPARATOR.test(text[0] ?? '')) return { number: groups[0]! };
+  if (groups.length < 2) return null;
   if (groups[0]!.length === 5 && japanPostKind(groups[0]!)) return spreadJapanPost(typed);
   if (kind === 'transfer' && groups.length === 2 && groups[0]!.length === 1) return { middleDigit: groups[0]!, number: groups[1]! };
   return null;

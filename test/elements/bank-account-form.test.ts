@@ -124,6 +124,19 @@ describe('<payout-claim> bank account form', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('spreads 00120-3-12345 typed key by key into the 記号 box, moving on as it goes (en)', async () => {
+      const el = await mountClaim('demo-refund', 'en');
+      await openJapanPost(el, 'en');
+      await waitUntil(() => shadow(el).activeElement?.id === 'account-symbol', 'focus on the 記号 box');
+      for (const key of '00120-3-12345') {
+        await sendKeys({ type: key });
+        await el.updateComplete;
+      }
+      expect([text.en.symbol, text.en.middle, text.en.number].map((name) => textbox(el, name).value)).to.deep.equal(['00120', '3', '12345']);
+      expect(shadow(el).activeElement?.id).to.equal('account-postNumber');
+      expect(visibleText(el)).to.contain('branch 〇一九 (019), Checking (当座), 0012345');
+    });
+
     it('refuses a 振替口座 without its middle digit, says so next to that box, and keeps what was typed (ja)', async () => {
       const el = await mountClaim('demo-refund', 'ja');
       await openJapanPost(el, 'ja');

@@ -242,6 +242,10 @@ describe('Japan Post Bank 記号・番号', () => {
     ['a general 番号 is never split', '12345671', 'general', null],
     ['a general 番号 with a hyphen', '1234567-1', 'general', null],
     ['振替 番号 alone', '12345', 'transfer', null],
+    ['a 番号 after the separator typed on from the 記号 box', '-12345', 'transfer', { number: '12345' }],
+    ['a full-width separator typed on', '－１２３４５', 'transfer', { number: '12345' }],
+    ['the separator alone, so far', '-', 'transfer', null],
+    ['letters are left as typed', '3-12a45', 'transfer', null],
   ];
   for (const [name, typed, kind, expected] of numberSpreads) it(`番号 box: ${name}`, () => expect(spreadJapanPostNumber(typed, kind)).to.deep.equal(expected));
 
