@@ -201,13 +201,19 @@ describe('<payout-claim> bank account form', () => {
       });
     }
 
-    it('says so as soon as the 番号 box is left, before Next (ja)', async () => {
+    /** A general account (ja) whose 番号 12345678, not ending in 1, was typed from the keyboard; focus still in it. */
+    async function typingWrongGeneralNumber(): Promise<{ el: PayoutClaim; number: HTMLInputElement }> {
       const el = await mountClaim('demo-refund', 'ja');
       await openJapanPost(el, 'ja');
       await typeAndRender(el, text.ja.symbol, '14030');
       const number = textbox(el, /^番号$/);
       number.focus();
       await sendKeys({ type: '12345678' });
+      return { el, number };
+    }
+
+    it('says so as soon as the 番号 box is left, before Next (ja)', async () => {
+      const { el, number } = await typingWrongGeneralNumber();
       await el.updateComplete;
       expect(errorOf(el, number), 'not while typing').to.equal('');
       await sendKeys({ press: 'Tab' });
@@ -219,12 +225,7 @@ describe('<payout-claim> bank account form', () => {
     });
 
     it('lets the pointer pick 通常貯蓄貯金 right after a wrong 番号: the message waits for the release (ja)', async () => {
-      const el = await mountClaim('demo-refund', 'ja');
-      await openJapanPost(el, 'ja');
-      await typeAndRender(el, text.ja.symbol, '14030');
-      const number = textbox(el, /^番号$/);
-      number.focus();
-      await sendKeys({ type: '12345678' });
+      const { el, number } = await typingWrongGeneralNumber();
       const savings = byRole<HTMLInputElement>(el, 'radio', text.ja.savings).getBoundingClientRect();
       const at = { position: [Math.round(savings.left + savings.width / 2), Math.round(savings.top + savings.height / 2)] as [number, number] };
       await sendMouse({ type: 'move', ...at });
