@@ -3,6 +3,7 @@
  * data: a field and a kind, with the values a message needs. No DOM, no lit, no localized text: the form's
  * view turns kinds into words (`claim.bankForm.problems`).
  */
+import type { ErrorTarget } from '../api/client.js';
 import type { AccountType } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
 import {
@@ -152,6 +153,11 @@ export function fieldOfFailure(code: string, field?: string): AccountField | nul
   if (code === 'holder_mismatch') return 'holder';
   if (code === 'account_not_found') return 'number';
   return null;
+}
+
+/** Which field of the form an API error points at (its parsed `field`), when it is one the form shows. */
+export function refusedField(error: { code: string; target: ErrorTarget | null }): AccountField | null {
+  return fieldOfFailure(error.code, error.target?.kind === 'account' ? `account.${error.target.field}` : undefined);
 }
 
 /**

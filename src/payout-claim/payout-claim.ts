@@ -1,5 +1,6 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { BankAccountForm, fieldOfFailure } from '../fields/bank-account-form.js';
+import { fieldOfFailure, refusedField } from '../fields/account-draft.js';
+import { BankAccountForm } from '../fields/bank-account-form.js';
 import { bankAccountFormStyles } from '../fields/bank-account-form.styles.js';
 import { kindOf } from '../contract/methods.js';
 import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
@@ -130,8 +131,7 @@ export class PayoutClaim extends LitElement {
     const source = choice.error ?? (choice.claim.status === 'failed' ? choice.claim.failure : null);
     if (!source || source === this.#markedFor) return;
     this.#markedFor = source;
-    const target = 'uncertain' in source && source.target?.kind === 'account' ? `account.${source.target.field}` : undefined;
-    const field = fieldOfFailure(source.code, target);
+    const field = 'uncertain' in source ? refusedField(source) : fieldOfFailure(source.code);
     if (!field) return;
     const text = 'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
     this.#bankForm.mark(field, text);
