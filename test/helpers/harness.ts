@@ -23,7 +23,7 @@ export interface Harness {
   completes: Record<string, unknown>[];
   /** URLs the widget navigated to (`navigation.assign`). */
   assigned: string[];
-  /** Starts the demo backend again with other options (a fresh one). */
+  /** Starts a fresh demo backend with these options (in place of the harness's). */
   reinstall(options: DemoBackendOptions): FakeNetwork;
   /** Calls the demo backend directly, as another tab or the merchant's server would: not recorded in `net.requests`. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
@@ -53,7 +53,7 @@ export function useHarness(widget: Widget, options: HarnessOptions = {}): Harnes
     assigned: [],
     reinstall(more) {
       harness.net.restore();
-      harness.net = installNetwork({ ...backendOptions, ...more });
+      harness.net = installNetwork(more);
       return harness.net;
     },
     call(method, path, body, headers = {}) {
