@@ -166,9 +166,11 @@ describe('contract 0.2: the claim token in a tab', () => {
     await press(el, 'Receive ¥2,780');
     await waitForStatus(el, 'processing');
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal('demo-refund');
+    await expect(el).to.be.accessible();
     el.remove();
     const again = await mountClaim(null, 'en');
     expect(again.state.status).to.equal('processing');
+    await expect(again).to.be.accessible();
   });
 
   it('removes the stored token of a claim that is already final when opened', async () => {
@@ -176,6 +178,7 @@ describe('contract 0.2: the claim token in a tab', () => {
     const el = await mountClaim(null, 'en');
     expect(el.state.status).to.equal('completed');
     expect(sessionStorage.getItem(TOKEN_KEY)).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 });
 

@@ -110,6 +110,7 @@ describe('a brand registered at run time', () => {
     await pressPay(el);
     expect(alertsText(el)).to.contain('4 more characters to go');
     expect(t.net.sent('POST', PAYMENTS)).to.have.length(0);
+    await expect(el).to.be.accessible();
   });
 });
 

@@ -129,6 +129,10 @@ export async function choose(el: LitElement, name: string | RegExp): Promise<voi
 
 /** Waits until the widget's flow is in `status`, then for its render. */
 export async function waitForStatus(el: LitElement & { state: { status: string } }, status: string, timeout = 4000): Promise<void> {
-  await waitUntil(() => el.state.status === status, `waiting for ${status}, is ${el.state.status}`, { timeout });
+  try {
+    await waitUntil(() => el.state.status === status, `waiting for ${status}`, { timeout });
+  } catch {
+    throw new Error(`waiting for ${status}, still ${el.state.status} after ${timeout} ms`);
+  }
   await el.updateComplete;
 }
