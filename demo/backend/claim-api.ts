@@ -17,7 +17,7 @@ export interface ClaimApiDeps {
   lockout: Lockout;
   now: () => number;
   /** Starts a wallet login on the sandbox's page; returns the URL to send the recipient to. */
-  startWallet: (record: ClaimRecord, method: 'amazon' | 'aupay', returnUrl: string, origin: string) => string;
+  startWallet: (record: ClaimRecord, method: string, returnUrl: string, origin: string) => string;
   /** The sandbox QUO Card Pay gift page for a claim. */
   quoUrl: (record: ClaimRecord, origin: string) => string;
 }
@@ -118,7 +118,7 @@ export function createClaimApi(base: string, deps: ClaimApiDeps) {
         result: { method: 'quo', giftUrl: deps.quoUrl(record, origin), expiresAt: new Date(now + 3 * 365 * 86_400_000).toISOString() },
       };
     } else if ('returnUrl' in request) {
-      next = { ...base, next: { redirectUrl: deps.startWallet(record, request.method as 'amazon' | 'aupay', request.returnUrl, origin) } };
+      next = { ...base, next: { redirectUrl: deps.startWallet(record, request.method, request.returnUrl, origin) } };
     } else {
       return apiError(400, 'invalid_request', 'A wallet needs a returnUrl.', { field: 'returnUrl' });
     }

@@ -29,7 +29,8 @@ export interface NewClaim {
   amount: number;
   purpose: Purpose;
   message?: string;
-  methods?: MethodId[];
+  /** Method ids (with the default terms below), or full terms (for a method registered at run time). */
+  methods?: (MethodId | ClaimMethod)[];
   payer?: string;
   /** Hours until the link expires. */
   validHours?: number;
@@ -69,7 +70,9 @@ export class ClaimBook {
   }
 
   issue(spec: NewClaim, token: string = crypto.randomUUID()): ClaimRecord {
-    const wanted = spec.methods ?? DEFAULT_METHODS.map((m) => m.method);
+    const wanted: (string | ClaimMethod)[] = spec.methods ?? DEFAULT_METHODS.map((m) => m.method);
+    // Ids take the default terms, in the default order; full terms (a registered method) follow as given.
+    const methods = [...DEFAULT_METHODS.filter((m) => wanted.includes(m.method)), ...wanted.filter((m) => typeof m !== 'string')];
     const record: ClaimRecord = {
       token,
       claim: {
@@ -80,7 +83,7 @@ export class ClaimBook {
         ...(spec.message ? { message: spec.message } : {}),
         expiresAt: iso(this.options.now() + (spec.validHours ?? 14 * 24) * 3_600_000),
         status: 'open',
-        methods: DEFAULT_METHODS.filter((m) => wanted.includes(m.method)),
+        methods,
       },
     };
     this.#claims.set(token, record);

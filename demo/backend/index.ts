@@ -2,6 +2,9 @@
  * The demo's thin merchant backend: the checkout API (and, later, the claim API) over sandbox providers,
  * as one fetch-style handler. The vite dev server mounts it for `npm start`; browser tests run it in the page.
  */
+import * as z from 'zod/mini';
+import { orderBrand } from '../../src/contract/checkout.js';
+import { claimMethod } from '../../src/contract/claim.js';
 import { smallBankDirectory, type BankDirectory } from './bank-directory.js';
 import { createCheckoutApi } from './checkout-api.js';
 import { createClaimApi } from './claim-api.js';
@@ -71,14 +74,19 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
       if (!spec || !Number.isInteger(spec.amount) || spec.amount <= 0 || !['refund', 'payout', 'cashback', 'reward'].includes(spec.purpose)) {
         return apiError(400, 'invalid_request', 'Give an amount in yen and a purpose.', { field: 'amount' });
       }
+      if (spec.methods !== undefined && !z.array(z.union([z.string(), claimMethod])).safeParse(spec.methods).success) {
+        return apiError(400, 'invalid_request', 'methods: method ids, or terms {method, fee, arrival, max?}.', { field: 'methods' });
+      }
       const record = claims.issue({ amount: spec.amount, purpose: spec.purpose, message: spec.message, methods: spec.methods, payer: spec.payer });
       return json(201, { token: record.token, claim: record.claim });
     }
     if (url.pathname !== '/api/demo/orders') return null;
     if (request.method === 'GET') return json(200, ORDER_TEMPLATES);
     if (request.method === 'POST') {
-      const { template } = (await request.json().catch(() => ({}))) as { template?: string };
-      const order = template ? orders.create(template) : undefined;
+      const { template, brands } = (await request.json().catch(() => ({}))) as { template?: string; brands?: unknown };
+      const offered = brands === undefined ? undefined : z.array(orderBrand).safeParse(brands);
+      if (offered && !offered.success) return apiError(400, 'invalid_request', 'brands: a list of {id, mode, maxCodes?, balance?}.', { field: 'brands' });
+      const order = template ? orders.create(template, offered?.data) : undefined;
       return order ? json(201, order) : apiError(400, 'invalid_request', 'Unknown template.', { field: 'template' });
     }
     return apiError(405, 'invalid_request', 'Use GET or POST.');

@@ -92,12 +92,12 @@ export class OrderBook {
     return this.#orders.get(id);
   }
 
-  /** A fresh open order from a template, so the demo can be paid again and again. */
-  create(templateId: string): Order | undefined {
+  /** A fresh open order from a template, so the demo can be paid again and again; `brands` replaces the template's. */
+  create(templateId: string, brands?: OrderBrand[]): Order | undefined {
     const template = ORDER_TEMPLATES.find((t) => t.id === templateId);
     if (!template) return undefined;
     this.#serial += 1;
-    return this.#put(`${template.id}-${Date.now().toString(36)}${this.#serial}`, template, 'open');
+    return this.#put(`${template.id}-${Date.now().toString(36)}${this.#serial}`, brands ? { ...template, brands } : template, 'open');
   }
 
   /** Adds an order as given (tests use this for edge cases). */

@@ -6,11 +6,12 @@
 import { escapeHtml, html, matchPath } from './http.js';
 import type { ClaimBook, ClaimRecord } from './claims.js';
 
-const WALLETS = { amazon: 'Amazon', aupay: 'au PAY' } as const;
+/** The built-in wallets' names; a wallet-kind method registered at run time is named by its id. */
+const WALLETS: Record<string, string> = { amazon: 'Amazon', aupay: 'au PAY' };
 
 interface WalletSession {
   record: ClaimRecord;
-  method: 'amazon' | 'aupay';
+  method: string;
   returnUrl: string;
 }
 
@@ -40,7 +41,7 @@ function fakeBarcode(seed: string): string {
 export function createSandboxPayoutPages(claims: ClaimBook, now: () => number) {
   const sessions = new Map<string, WalletSession>();
 
-  function startWallet(record: ClaimRecord, method: 'amazon' | 'aupay', returnUrl: string, origin: string): string {
+  function startWallet(record: ClaimRecord, method: string, returnUrl: string, origin: string): string {
     const id = crypto.randomUUID();
     sessions.set(id, { record, method, returnUrl });
     return `${origin}/sandbox/wallet/${id}`;
@@ -57,7 +58,7 @@ export function createSandboxPayoutPages(claims: ClaimBook, now: () => number) {
     if (wallet && request.method === 'GET') {
       const session = sessions.get(wallet.id!);
       if (!session) return html(404, '<p>This sandbox login has ended.</p>');
-      const name = WALLETS[session.method];
+      const name = escapeHtml((Object.hasOwn(WALLETS, session.method) ? WALLETS[session.method] : undefined) ?? session.method);
       const { claim } = session.record;
       const fee = claim.methods.find((m) => m.method === session.method)?.fee ?? 0;
       return page(

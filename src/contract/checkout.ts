@@ -3,6 +3,7 @@
  * Brand ids in answers are any short string: a widget skips the brands it does not know (brands.ts).
  */
 import * as z from 'zod/mini';
+import { brands } from './brands.js';
 import { currency, followUrl, isoDateTime, label, resourceId, text, yen, type ClientErrorCode, type CommonErrorCode } from './common.js';
 
 export { BRAND_IDS, brands, registerBrand, type BrandDefinition, type BrandId, type CodeFormat } from './brands.js';
@@ -26,6 +27,15 @@ export const orderBrand = z.object({
 });
 export type OrderBrand = z.infer<typeof orderBrand>;
 
+/**
+ * The order's brands. An entry whose id this widget does not know passes whatever else it holds (a future
+ * brand may bring a mode this version has never heard of) and is skipped by the flow (`offeredBrands`);
+ * one it knows must fit `orderBrand`.
+ */
+const orderBrands = z
+  .array(z.looseObject({ id: wireBrandId }))
+  .check(z.maxLength(50), z.refine((entries) => entries.every((entry) => !brands.has(entry.id) || orderBrand.safeParse(entry).success))) as unknown as z.ZodMiniType<OrderBrand[]>;
+
 export const payment = z.object({
   brand: wireBrandId,
   amount: yen,
@@ -40,7 +50,7 @@ export const order = z.object({
   description: z.optional(label(500)),
   merchant: z.object({ name: label() }),
   status: z.enum(ORDER_STATUSES),
-  brands: z.array(orderBrand).check(z.maxLength(50)),
+  brands: orderBrands,
   payments: z.optional(z.array(payment).check(z.maxLength(MAX_CODES))),
   paidAt: z.optional(isoDateTime),
   refundedAt: z.optional(isoDateTime),

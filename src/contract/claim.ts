@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { currency, followUrl, isoDate, isoDateTime, label, text, yen, type ClientErrorCode, type CommonErrorCode } from './common.js';
-import { kindOf, type MethodKind } from './methods.js';
+import { kindOf, methods, type MethodKind } from './methods.js';
 
 export { METHOD_IDS, methods, registerPayoutMethod, type MethodDefinition, type MethodId, type MethodKind } from './methods.js';
 
@@ -32,6 +32,15 @@ export const claimMethod = z.object({
   max: z.optional(yen),
 });
 export type ClaimMethod = z.infer<typeof claimMethod>;
+
+/**
+ * The claim's methods. An entry whose method this widget does not know passes whatever else it holds (a
+ * future method may bring an arrival this version has never heard of) and is skipped by the flow
+ * (`knownMethods`); one it knows must fit `claimMethod`.
+ */
+const claimMethods = z
+  .array(z.looseObject({ method: wireMethodId }))
+  .check(z.maxLength(50), z.refine((entries) => entries.every((entry) => !methods.has(entry.method) || claimMethod.safeParse(entry).success))) as unknown as z.ZodMiniType<ClaimMethod[]>;
 
 export const bankResult = z.object({
   method: wireMethodId,
@@ -100,7 +109,7 @@ export const claim = z.object({
   message: z.optional(label(1000)),
   expiresAt: isoDateTime,
   status: z.enum(CLAIM_STATUSES),
-  methods: z.array(claimMethod).check(z.maxLength(50)),
+  methods: claimMethods,
   result: z.optional(claimResult),
   failure: z.optional(z.object({ code: text(64), retryable: z.boolean() })),
   next: z.optional(z.object({ redirectUrl: followUrl })),

@@ -172,6 +172,8 @@ export const claim = {
     lead: (method) => `You started receiving this with ${method} but did not finish. Continue, or choose another way.`,
     resume: (method) => `Continue with ${method}`,
     chooseAnother: 'Choose another way',
+    leadAny: 'You started receiving this but did not finish. Continue where you left off, or choose another way.',
+    resumeAny: 'Continue where you left off',
   },
   bankWhen: 'It reaches your account in 1–3 business days. You can close this page.',
   bankDetails: 'To',

@@ -172,6 +172,8 @@ export const claim = {
     lead: (method) => `${method}でのお受け取りの手続きが途中です。手続きを続けるか、別の受取方法をお選びください。`,
     resume: (method) => `${method}で手続きを続ける`,
     chooseAnother: '別の受取方法を選ぶ',
+    leadAny: 'お受け取りの手続きが途中です。手続きを続けるか、別の受取方法をお選びください。',
+    resumeAny: '手続きを続ける',
   },
   bankWhen: '1〜3営業日でご指定の口座に着金します。この画面は閉じても問題ありません。',
   bankDetails: '振込先',

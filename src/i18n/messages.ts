@@ -127,6 +127,9 @@ export interface Messages {
       lead: (method: string) => string;
       resume: (method: string) => string;
       chooseAnother: string;
+      /** When this tab does not know which wallet it was (reopened later, or in another tab). */
+      leadAny: string;
+      resumeAny: string;
     };
     bankWhen: string;
     bankDetails: string;

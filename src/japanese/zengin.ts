@@ -180,11 +180,6 @@ export function toZenginName(typed: string): ZenginName {
   return { name, length: [...name].length, invalid, parts };
 }
 
-/** Shows a half-width name in full-width katakana, for reading it back (ｶﾞ → ガ). */
-export function zenginToReadable(name: string): string {
-  return name.normalize('NFKC');
-}
-
 /** Account numbers are 7 digits, right-aligned and padded with 0. Returns null when it is not 1 to 7 digits. */
 export function padAccountNumber(typed: string): string | null {
   const digits = toDigits(typed);

@@ -45,8 +45,6 @@ export type ClaimState =
   | { status: 'completed'; claim: Claim; notice: Notice }
   | { status: 'closed'; claim: Claim };
 
-export type ClaimStatusName = ClaimState['status'];
-
 export type ClaimEvent =
   | { type: 'loaded'; claim: Claim }
   /** The token is not one the contract allows: nothing is requested. */

@@ -211,7 +211,7 @@ export class PayoutClaim extends LitElement {
       case 'redirecting':
         return html`<div class="card">
           <h2 tabindex="-1">${m.claim.title}</h2>
-          <p role="status">${m.claim.redirecting(ctx.method(state.method).name)}</p>
+          <p role="status">${state.method ? m.claim.redirecting(ctx.method(state.method).name) : m.common.loading}</p>
         </div>`;
       case 'unfinished':
         return renderUnfinished(state.method, ctx);

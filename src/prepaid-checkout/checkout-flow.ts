@@ -56,8 +56,6 @@ export type CheckoutState =
   | { status: 'paid'; order: Order; justPaid: boolean }
   | { status: 'closed'; order: Order };
 
-export type CheckoutStatus = CheckoutState['status'];
-
 export type BalanceResult = { ok: true; value: BalanceResponse } | { ok: false; error: ApiError };
 
 export type CheckoutEvent =

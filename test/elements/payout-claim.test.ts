@@ -1,11 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { navigation } from '../../src/api/navigation.js';
 import type { PayoutClaimCompleteEvent } from '../../src/payout-claim/events.js';
 import type { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { chooseMethod, fill, mountClaim, press, searchAndPick, waitForStatus } from '../helpers/claim.js';
 import { allByRole, byRole, findByRole, visibleText } from '../helpers/dom.js';
-import { installNetwork, type FakeNetwork } from '../helpers/network.js';
+import { useHarness } from '../helpers/harness.js';
 
 const CLAIM = /\/api\/claims\/[^/]+\/claim$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -18,32 +17,13 @@ function alerts(el: Element): string {
 }
 
 describe('<payout-claim>', () => {
-  let net: FakeNetwork;
-  let errors: string[];
-  const onError = (e: Event) => errors.push((e as CustomEvent<{ code: string }>).detail.code);
-  const assigned: string[] = [];
-  const realAssign = navigation.assign;
+  const t = useHarness('payout-claim', { bankDelayMs: 50 });
 
   /** Pins the page's visibility: the test runner may run this file in a background tab. */
   function setHidden(hidden: boolean): void {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (hidden ? 'hidden' : 'visible') });
   }
-
-  beforeEach(() => {
-    setHidden(false);
-    net = installNetwork({ bankDelayMs: 50 });
-    errors = [];
-    assigned.length = 0;
-    navigation.assign = (url) => void assigned.push(url);
-    sessionStorage.clear();
-    document.addEventListener('payout-claim-error', onError);
-  });
-  afterEach(() => {
-    net.restore();
-    navigation.assign = realAssign;
-    document.removeEventListener('payout-claim-error', onError);
-  });
 
   describe('the link', () => {
     it('shows who pays, why, how much and until when, and the methods with fee, arrival, limit and needs (en)', async () => {
@@ -85,7 +65,7 @@ describe('<payout-claim>', () => {
         expect(el.state.status).to.equal('choosing');
         expect(location.hash).to.equal('');
         expect(sessionStorage.getItem('ppw-claim-token')).to.equal('demo-refund');
-        expect(net.requests.every((r) => r.path.startsWith('/api/claims/'))).to.equal(true);
+        expect(t.net.requests.every((r) => r.path.startsWith('/api/claims/'))).to.equal(true);
         el.remove();
         const again = await mountClaim(null, 'en');
         expect(again.state.status).to.equal('choosing');
@@ -97,7 +77,7 @@ describe('<payout-claim>', () => {
     it('says so when there is no token at all, and asks for nothing', async () => {
       const el = await fixture<PayoutClaim>(html`<payout-claim endpoint="/api/claims" lang="en"></payout-claim>`);
       expect(alerts(el)).to.contain('This link is not complete');
-      expect(net.requests).to.have.length(0);
+      expect(t.net.requests).to.have.length(0);
       await expect(el).to.be.accessible();
     });
 
@@ -116,13 +96,13 @@ describe('<payout-claim>', () => {
 
     it('reports an expired claim', async () => {
       await mountClaim('demo-expired', 'en');
-      expect(errors).to.deep.equal(['claim_expired']);
+      expect(t.errors).to.deep.equal(['claim_expired']);
     });
 
     it('says when the link is not valid', async () => {
       const el = await mountClaim('no-such-token', 'en');
       expect(alerts(el)).to.contain('This link is not valid');
-      expect(errors).to.deep.equal(['claim_not_found']);
+      expect(t.errors).to.deep.equal(['claim_not_found']);
       await expect(el).to.be.accessible();
     });
   });
@@ -141,7 +121,7 @@ describe('<payout-claim>', () => {
       const event = await completed;
       await waitForStatus(el, 'processing');
       expect(event.detail).to.deep.equal({ method: 'atm', amount: 3000, fee: 220, status: 'processing' });
-      const [sent] = net.sent('POST', CLAIM);
+      const [sent] = t.net.sent('POST', CLAIM);
       expect(JSON.parse(sent!.body)).to.deep.equal({ method: 'atm' });
       expect(sent!.headers.get('idempotency-key')).to.match(UUID);
       await findByRole(el, 'heading', 'Withdraw your cash at a Seven Bank ATM');
@@ -170,15 +150,14 @@ describe('<payout-claim>', () => {
     });
 
     it('lets the recipient choose again when the ATM codes lapse unused', async () => {
-      net.restore();
-      net = installNetwork({ atmValidMs: 30 });
+      t.reinstall({ atmValidMs: 30 });
       const el = await mountClaim('demo-refund', 'en');
       await chooseMethod(el, /^Cash at a Seven Bank ATM/);
       await press(el, 'Next');
       await press(el, 'Receive ¥2,780');
       await waitForStatus(el, 'choosing');
       expect(alerts(el)).to.contain('The time to withdraw at the ATM has passed');
-      expect(errors).to.deep.equal(['atm_codes_expired']);
+      expect(t.errors).to.deep.equal(['atm_codes_expired']);
       await expect(el).to.be.accessible();
     });
   });
@@ -204,16 +183,16 @@ describe('<payout-claim>', () => {
         await chooseMethod(el, new RegExp(`^${name}`));
         await press(el, 'Next');
         await press(el, 'Receive ¥3,000');
-        await waitUntil(() => assigned.length === 1, 'navigated');
+        await waitUntil(() => t.assigned.length === 1, 'navigated');
         await el.updateComplete;
         expect(visibleText(el)).to.contain(`Taking you to ${name}`);
         await expect(el).to.be.accessible();
-        const body = JSON.parse(net.sent('POST', CLAIM)[0]!.body);
+        const body = JSON.parse(t.net.sent('POST', CLAIM)[0]!.body);
         const page = new URL(location.href);
         page.hash = '';
         expect(body).to.deep.equal({ method, returnUrl: page.href });
-        expect(assigned[0]).to.match(/\/sandbox\/wallet\//);
-        await fetch(`${assigned[0]}/receive`, { method: 'POST', redirect: 'manual' });
+        expect(t.assigned[0]).to.match(/\/sandbox\/wallet\//);
+        await fetch(`${t.assigned[0]}/receive`, { method: 'POST', redirect: 'manual' });
         el.remove();
         const completed = new Promise<PayoutClaimCompleteEvent>((resolve) =>
           document.addEventListener('payout-claim-complete', (e) => resolve(e as PayoutClaimCompleteEvent), { once: true }),
@@ -230,8 +209,8 @@ describe('<payout-claim>', () => {
       await chooseMethod(el, /^Amazon Gift Card balance/);
       await press(el, 'Next');
       await press(el, 'Receive ¥3,000');
-      await waitUntil(() => assigned.length === 1);
-      await fetch(`${assigned[0]}/cancel`, { method: 'POST', redirect: 'manual' });
+      await waitUntil(() => t.assigned.length === 1);
+      await fetch(`${t.assigned[0]}/cancel`, { method: 'POST', redirect: 'manual' });
       el.remove();
       const back = await mountClaim('demo-refund', 'en');
       expect(alerts(back)).to.contain('You did not finish receiving it');
@@ -259,7 +238,7 @@ describe('<payout-claim>', () => {
       await expect(el).to.be.accessible();
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
-      expect(JSON.parse(net.sent('POST', CLAIM)[0]!.body)).to.deep.equal({
+      expect(JSON.parse(t.net.sent('POST', CLAIM)[0]!.body)).to.deep.equal({
         method: 'bank',
         account: { bankCode: '0005', branchCode: '001', type: 'ordinary', number: '1234567', holder: 'ﾔﾏﾀﾞ ﾀﾛｳ' },
       });
@@ -275,7 +254,7 @@ describe('<payout-claim>', () => {
       await press(el, 'Next');
       expect(alerts(el)).to.contain('These characters cannot be sent: 山 田 太 郎');
       expect(el.shadowRoot!.activeElement?.id).to.equal('account-holder');
-      expect(net.sent('POST', CLAIM)).to.have.length(0);
+      expect(t.net.sent('POST', CLAIM)).to.have.length(0);
       await expect(el).to.be.accessible();
     });
 
@@ -291,7 +270,7 @@ describe('<payout-claim>', () => {
       expect(holder.getAttribute('aria-invalid')).to.equal('true');
       expect(alerts(el)).to.contain('does not match the bank’s records');
       expect(byRole<HTMLInputElement>(el, 'textbox', /^Account number/).value).to.equal('1111111');
-      expect(errors).to.deep.equal(['holder_mismatch']);
+      expect(t.errors).to.deep.equal(['holder_mismatch']);
       await expect(el).to.be.accessible();
       fill(el, /^Account number/, '7654321');
       await press(el, 'Next');
@@ -315,7 +294,7 @@ describe('<payout-claim>', () => {
       expect(branch.getAttribute('aria-invalid')).to.equal('true');
       expect(branch.value).to.equal('大阪公務部 (100)');
       expect(byRole<HTMLInputElement>(el, 'textbox', /^Account number/).value).to.equal('1234567');
-      expect(errors).to.deep.equal(['invalid_account']);
+      expect(t.errors).to.deep.equal(['invalid_account']);
       await expect(el).to.be.accessible();
     });
   });
@@ -373,7 +352,7 @@ describe('<payout-claim>', () => {
       expect(visibleText(el)).to.contain('ゆうちょ (9900)').and.contain('四〇八 (408)');
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
-      expect(JSON.parse(net.sent('POST', CLAIM)[0]!.body).account).to.deep.equal({
+      expect(JSON.parse(t.net.sent('POST', CLAIM)[0]!.body).account).to.deep.equal({
         bankCode: '9900',
         branchCode: '408',
         type: 'ordinary',
@@ -434,39 +413,39 @@ describe('<payout-claim>', () => {
     }
 
     it('retries a dropped connection with the same key and body', async () => {
-      net.fail('POST', CLAIM, 'drop-after');
+      t.net.fail('POST', CLAIM, 'drop-after');
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
       await waitForStatus(el, 'processing');
-      const [a, b] = net.sent('POST', CLAIM);
+      const [a, b] = t.net.sent('POST', CLAIM);
       expect(b!.headers.get('idempotency-key')).to.equal(a!.headers.get('idempotency-key'));
       expect(b!.body).to.equal(a!.body);
     });
 
     it('after timeouts, says "try again" and retries with the same key', async () => {
-      net.fail('POST', CLAIM, 'hang', 3);
+      t.net.fail('POST', CLAIM, 'hang', 3);
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
       expect(el.state.status).to.equal('submitting');
       expect(byRole<HTMLButtonElement>(el, 'button', 'Receive ¥2,780').disabled).to.equal(true);
       expect(visibleText(el)).to.contain('Working on it');
       await expect(el).to.be.accessible();
-      await waitUntil(() => errors.includes('timeout'), 'timeout shown', { timeout: 4000 });
+      await waitUntil(() => t.errors.includes('timeout'), 'timeout shown', { timeout: 4000 });
       await el.updateComplete;
       expect(alerts(el)).to.contain('There was no answer');
       await expect(el).to.be.accessible();
       await waitUntil(() => !byRole<HTMLButtonElement>(el, 'button', 'Receive ¥2,780').disabled);
       await press(el, 'Receive ¥2,780');
       await waitForStatus(el, 'processing');
-      const keys = new Set(net.sent('POST', CLAIM).map((r) => r.headers.get('idempotency-key')));
+      const keys = new Set(t.net.sent('POST', CLAIM).map((r) => r.headers.get('idempotency-key')));
       expect(keys.size).to.equal(1);
     });
 
     it('pauses after 429 and says until when', async () => {
-      net.fail('POST', CLAIM, { status: 429, body: { error: { code: 'too_many_attempts', message: 'slow down', retryAfter: 120 } } });
+      t.net.fail('POST', CLAIM, { status: 429, body: { error: { code: 'too_many_attempts', message: 'slow down', retryAfter: 120 } } });
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
-      await waitUntil(() => errors.includes('too_many_attempts'));
+      await waitUntil(() => t.errors.includes('too_many_attempts'));
       await el.updateComplete;
       expect(alerts(el)).to.contain('You can try again after');
       expect(byRole<HTMLButtonElement>(el, 'button', 'Receive ¥2,780').disabled).to.equal(true);
@@ -474,11 +453,11 @@ describe('<payout-claim>', () => {
     });
 
     it('shows a malformed answer as "try again", not a crash, and lets the recipient confirm again', async () => {
-      net.fail('POST', CLAIM, 'malformed');
+      t.net.fail('POST', CLAIM, 'malformed');
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
-      await waitUntil(() => errors.includes('invalid_response'));
-      await waitUntil(() => net.sent('GET', /demo-refund$/).length === 2, 'claim looked at again');
+      await waitUntil(() => t.errors.includes('invalid_response'));
+      await waitUntil(() => t.net.sent('GET', /demo-refund$/).length === 2, 'claim looked at again');
       await el.updateComplete;
       expect(el.state.status).to.equal('confirming');
       expect(alerts(el)).to.contain('could not read');
@@ -488,27 +467,27 @@ describe('<payout-claim>', () => {
     });
 
     it('after an unreadable answer to a claim that did go through, shows where it is', async () => {
-      net.fail('POST', CLAIM, 'malformed-after');
+      t.net.fail('POST', CLAIM, 'malformed-after');
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
       await waitForStatus(el, 'processing');
       await findByRole(el, 'heading', 'Withdraw your cash at a Seven Bank ATM');
-      expect(net.sent('POST', CLAIM)).to.have.length(1);
+      expect(t.net.sent('POST', CLAIM)).to.have.length(1);
     });
 
     it('retries 5xx, then shows provider trouble', async () => {
-      net.fail('POST', CLAIM, { status: 503, body: { error: { code: 'provider_unavailable', message: 'down' } } }, 3);
+      t.net.fail('POST', CLAIM, { status: 503, body: { error: { code: 'provider_unavailable', message: 'down' } } }, 3);
       const el = await atConfirm();
       await press(el, 'Receive ¥2,780');
-      await waitUntil(() => errors.includes('provider_unavailable'));
-      expect(net.sent('POST', CLAIM)).to.have.length(3);
+      await waitUntil(() => t.errors.includes('provider_unavailable'));
+      expect(t.net.sent('POST', CLAIM)).to.have.length(3);
       await el.updateComplete;
       expect(alerts(el)).to.contain('temporarily unavailable');
     });
 
     it('handles a claim taken in another tab meanwhile', async () => {
       const el = await atConfirm();
-      await net.backend.handle(
+      await t.net.backend.handle(
         new Request(`${location.origin}/api/claims/demo-refund/claim`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
@@ -523,14 +502,13 @@ describe('<payout-claim>', () => {
 
     it('handles a claim that expires while the page is open', async () => {
       let now = Date.now();
-      net.restore();
-      net = installNetwork({ now: () => new Date(now) });
+      t.reinstall({ now: () => new Date(now) });
       const el = await atConfirm();
       now += 15 * 24 * 3_600_000;
       await press(el, 'Receive ¥2,780');
       await waitForStatus(el, 'closed');
       await findByRole(el, 'heading', 'The time to claim this has passed');
-      expect(errors).to.deep.equal(['claim_expired']);
+      expect(t.errors).to.deep.equal(['claim_expired']);
     });
 
     it('stops polling while the page is hidden and resumes when it is shown', async () => {
@@ -539,7 +517,7 @@ describe('<payout-claim>', () => {
       await waitForStatus(el, 'processing');
       setHidden(true);
       document.dispatchEvent(new Event('visibilitychange'));
-      const polls = () => net.sent('GET', /\/api\/claims\/demo-refund$/).length;
+      const polls = () => t.net.sent('GET', /\/api\/claims\/demo-refund$/).length;
       const before = polls();
       await new Promise((r) => setTimeout(r, 300));
       expect(polls()).to.equal(before);
@@ -568,7 +546,7 @@ describe('<payout-claim>', () => {
       document.removeEventListener('payout-claim-complete', record);
       const places = [...seen, location.href, JSON.stringify({ ...sessionStorage }), JSON.stringify({ ...localStorage })];
       expect(places.filter((p) => p.includes('7777777') || p.includes('ﾔﾏﾀﾞ'))).to.deep.equal([]);
-      const carrying = net.requests.filter((r) => r.body.includes('7777777'));
+      const carrying = t.net.requests.filter((r) => r.body.includes('7777777'));
       expect(carrying.map((r) => r.path)).to.deep.equal(['/api/claims/demo-refund/claim']);
     });
 

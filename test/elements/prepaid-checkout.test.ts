@@ -1,35 +1,17 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { navigation } from '../../src/api/navigation.js';
-import type { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkout.js';
+import { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
+import { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkout.js';
 import type { PrepaidCheckoutCompleteEvent } from '../../src/prepaid-checkout/events.js';
 import { alertsText, chooseBrand, codeBoxes, mountCheckout, pressPay, receipt, typeCode } from '../helpers/checkout.js';
 import { allByRole, byRole, findByRole, pasteInto, typeInto, visibleText } from '../helpers/dom.js';
-import { installNetwork, type FakeNetwork } from '../helpers/network.js';
+import { useHarness } from '../helpers/harness.js';
 
 const PAYMENTS = /\/payments$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 describe('<prepaid-checkout>', () => {
-  let net: FakeNetwork;
-  let errors: string[];
-  const recordError = (e: Event) => errors.push((e as CustomEvent<{ code: string }>).detail.code);
-  const assigned: string[] = [];
-  const realAssign = navigation.assign;
-
-  beforeEach(() => {
-    net = installNetwork();
-    errors = [];
-    assigned.length = 0;
-    navigation.assign = (url) => void assigned.push(url);
-    sessionStorage.clear();
-    document.addEventListener('prepaid-checkout-error', recordError);
-  });
-  afterEach(() => {
-    net.restore();
-    navigation.assign = realAssign;
-    document.removeEventListener('prepaid-checkout-error', recordError);
-  });
+  const t = useHarness('prepaid-checkout');
 
   describe('showing the order', () => {
     it('shows merchant, description and amount, and the brands by name (en)', async () => {
@@ -96,15 +78,15 @@ describe('<prepaid-checkout>', () => {
     it('says when the order does not exist, and reports it', async () => {
       const el = await mountCheckout('no-such-order', 'en');
       expect(alertsText(el)).to.contain('could not find this order');
-      expect(errors).to.deep.equal(['order_not_found']);
+      expect(t.errors).to.deep.equal(['order_not_found']);
       await expect(el).to.be.accessible();
     });
 
     it('turns an order answer that breaks the schema into "try again", and recovers', async () => {
-      net.fail('GET', /orders\/demo-500$/, 'malformed');
+      t.net.fail('GET', /orders\/demo-500$/, 'malformed');
       const el = await mountCheckout('demo-500', 'en');
       expect(alertsText(el)).to.contain('could not read');
-      expect(errors).to.deep.equal(['invalid_response']);
+      expect(t.errors).to.deep.equal(['invalid_response']);
       await expect(el).to.be.accessible();
       byRole(el, 'button', 'Try again').click();
       await findByRole(el, 'radio', 'WebMoney');
@@ -123,7 +105,7 @@ describe('<prepaid-checkout>', () => {
       const event = await completed;
       await receipt(el);
       await expect(el).to.be.accessible();
-      const [sent] = net.sent('POST', PAYMENTS);
+      const [sent] = t.net.sent('POST', PAYMENTS);
       expect(JSON.parse(sent!.body)).to.deep.equal({ brand: 'webmoney', codes: ['wm00000000020000'] });
       expect(sent!.headers.get('idempotency-key')).to.match(UUID);
       expect(sent!.headers.get('content-type')).to.equal('application/json');
@@ -180,7 +162,7 @@ describe('<prepaid-checkout>', () => {
       await typeCode(el, 'BitCash hiragana ID', 'アイウエ オカキク ケコサシ スセソタ');
       await pressPay(el);
       await receipt(el);
-      expect(JSON.parse(net.sent('POST', PAYMENTS)[0]!.body).codes).to.deep.equal(['あいうえおかきくけこさしすせそた']);
+      expect(JSON.parse(t.net.sent('POST', PAYMENTS)[0]!.body).codes).to.deep.equal(['あいうえおかきくけこさしすせそた']);
     });
 
     it('names characters that codes never use, next to the field, and sends nothing', async () => {
@@ -195,7 +177,7 @@ describe('<prepaid-checkout>', () => {
       expect(message.textContent).to.contain('「O」');
       await expect(el).to.be.accessible();
       await pressPay(el);
-      expect(net.sent('POST', PAYMENTS)).to.have.length(0);
+      expect(t.net.sent('POST', PAYMENTS)).to.have.length(0);
     });
 
     it('keeps NET CASH case on the wire', async () => {
@@ -204,7 +186,7 @@ describe('<prepaid-checkout>', () => {
       await typeCode(el, 'NET CASH ID', 'NC00-0000-0000-5000');
       await pressPay(el);
       await receipt(el);
-      expect(JSON.parse(net.sent('POST', PAYMENTS)[0]!.body).codes).to.deep.equal(['NC00000000005000']);
+      expect(JSON.parse(t.net.sent('POST', PAYMENTS)[0]!.body).codes).to.deep.equal(['NC00000000005000']);
     });
 
     it('points at an incomplete code on Pay and focuses it', async () => {
@@ -216,7 +198,7 @@ describe('<prepaid-checkout>', () => {
       await el.updateComplete;
       expect(alertsText(el)).to.contain('12 more characters to go');
       expect(el.shadowRoot!.activeElement).to.equal(codeBoxes(el, 'WebMoney prepaid number')[0]);
-      expect(net.sent('POST', PAYMENTS)).to.have.length(0);
+      expect(t.net.sent('POST', PAYMENTS)).to.have.length(0);
     });
 
     it('keeps codes typed for one brand when the shopper looks at another', async () => {
@@ -235,7 +217,7 @@ describe('<prepaid-checkout>', () => {
       byRole(el, 'button', 'Check balance of code 1').click();
       await waitUntil(() => visibleText(el).includes('Balance of ••••••••••••0500: ¥500'));
       await expect(el).to.be.accessible();
-      expect(JSON.parse(net.sent('POST', /\/balance$/)[0]!.body)).to.deep.equal({ brand: 'webmoney', code: 'wm00000000000500' });
+      expect(JSON.parse(t.net.sent('POST', /\/balance$/)[0]!.body)).to.deep.equal({ brand: 'webmoney', code: 'wm00000000000500' });
     });
   });
 
@@ -247,7 +229,7 @@ describe('<prepaid-checkout>', () => {
       await pressPay(el);
       await waitUntil(() => alertsText(el).includes('¥700 short'));
       expect(alertsText(el)).to.contain('Nothing has been charged').and.contain('Add another code');
-      expect(errors).to.deep.equal(['insufficient_balance']);
+      expect(t.errors).to.deep.equal(['insufficient_balance']);
       await expect(el).to.be.accessible();
       byRole(el, 'button', 'Add another code').click();
       await el.updateComplete;
@@ -257,7 +239,7 @@ describe('<prepaid-checkout>', () => {
       await typeCode(el, 'WebMoney prepaid number 2', 'wm00000000001000');
       await pressPay(el);
       await receipt(el);
-      const bodies = net.sent('POST', PAYMENTS).map((r) => JSON.parse(r.body));
+      const bodies = t.net.sent('POST', PAYMENTS).map((r) => JSON.parse(r.body));
       expect(bodies[1]).to.deep.equal({ brand: 'webmoney', codes: ['wm00000000000500', 'wm00000000001000'] });
       expect(visibleText(el)).to.contain('¥500').and.contain('¥700');
     });
@@ -279,23 +261,22 @@ describe('<prepaid-checkout>', () => {
         const box = codeBoxes(el, codeNames[brand]!)[0]!;
         const message1 = el.shadowRoot!.getElementById(box.getAttribute('aria-describedby')!.split(' ')[0]!)!;
         expect(message1.textContent).to.contain(message);
-        expect(errors).to.have.length(1);
+        expect(t.errors).to.have.length(1);
         await expect(el).to.be.accessible();
         expect(box.value + codeBoxes(el, codeNames[brand]!)[1]!.value).to.have.length.greaterThan(0);
       });
     }
 
     it('pauses paying after too many wrong codes and says until when', async () => {
-      net.restore();
-      net = installNetwork({ lockout: { limit: 1, seconds: 60 } });
+      t.reinstall({ lockout: { limit: 1, seconds: 60 } });
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
       await typeCode(el, 'WebMoney prepaid number', 'zzzzzzzzzzzzzzzz');
       await pressPay(el);
-      await waitUntil(() => errors.length === 1);
+      await waitUntil(() => t.errors.length === 1);
       await typeCode(el, 'WebMoney prepaid number', 'wm00000000005000');
       await pressPay(el);
-      await waitUntil(() => errors.includes('too_many_attempts'));
+      await waitUntil(() => t.errors.includes('too_many_attempts'));
       await el.updateComplete;
       expect(alertsText(el)).to.contain('paused for a while').and.contain('You can try again after');
       expect(byRole<HTMLButtonElement>(el, 'button', 'Pay ¥1,200').disabled).to.equal(true);
@@ -312,68 +293,68 @@ describe('<prepaid-checkout>', () => {
     }
 
     it('retries a dropped connection with the same key and body', async () => {
-      net.fail('POST', PAYMENTS, 'drop');
+      t.net.fail('POST', PAYMENTS, 'drop');
       const el = await readyToPay();
       await pressPay(el);
       await receipt(el);
-      const [a, b] = net.sent('POST', PAYMENTS);
+      const [a, b] = t.net.sent('POST', PAYMENTS);
       expect(b!.headers.get('idempotency-key')).to.equal(a!.headers.get('idempotency-key'));
       expect(b!.body).to.equal(a!.body);
     });
 
     it('charges once when the answer was lost after the server acted', async () => {
-      net.fail('POST', PAYMENTS, 'drop-after');
+      t.net.fail('POST', PAYMENTS, 'drop-after');
       const el = await readyToPay();
       await pressPay(el);
       await receipt(el);
-      expect(net.sent('POST', PAYMENTS)).to.have.length(2);
-      expect(net.backend.issuer.lookup('webmoney', 'wm00000000005000')).to.deep.include({ balance: 3800 });
+      expect(t.net.sent('POST', PAYMENTS)).to.have.length(2);
+      expect(t.net.backend.issuer.lookup('webmoney', 'wm00000000005000')).to.deep.include({ balance: 3800 });
     });
 
     it('retries a 5xx and succeeds', async () => {
-      net.fail('POST', PAYMENTS, { status: 502 }, 2);
+      t.net.fail('POST', PAYMENTS, { status: 502 }, 2);
       const el = await readyToPay();
       await pressPay(el);
       await receipt(el);
-      expect(net.sent('POST', PAYMENTS)).to.have.length(3);
+      expect(t.net.sent('POST', PAYMENTS)).to.have.length(3);
     });
 
     it('after timeouts on every try, says "try again", reuses the key, and uses a new one once the code changes', async () => {
-      net.fail('POST', PAYMENTS, 'hang', 3);
+      t.net.fail('POST', PAYMENTS, 'hang', 3);
       const el = await readyToPay();
       await pressPay(el);
-      await waitUntil(() => errors.includes('timeout'), 'timeout shown', { timeout: 4000 });
+      await waitUntil(() => t.errors.includes('timeout'), 'timeout shown', { timeout: 4000 });
       await el.updateComplete;
       expect(alertsText(el)).to.contain('There was no answer');
       await expect(el).to.be.accessible();
-      const firstKey = net.sent('POST', PAYMENTS)[0]!.headers.get('idempotency-key');
-      expect(new Set(net.sent('POST', PAYMENTS).map((r) => r.headers.get('idempotency-key')))).to.deep.equal(new Set([firstKey]));
-      net.fail('POST', PAYMENTS, 'hang', 3);
+      const firstKey = t.net.sent('POST', PAYMENTS)[0]!.headers.get('idempotency-key');
+      expect(new Set(t.net.sent('POST', PAYMENTS).map((r) => r.headers.get('idempotency-key')))).to.deep.equal(new Set([firstKey]));
+      t.net.fail('POST', PAYMENTS, 'hang', 3);
       await waitUntil(() => !byRole<HTMLButtonElement>(el, 'button', 'Pay ¥1,200').disabled);
       await pressPay(el);
-      await waitUntil(() => net.sent('POST', PAYMENTS).length === 6 && el.state.status === 'entering', 'second attempt', { timeout: 4000 });
-      expect(net.sent('POST', PAYMENTS)[5]!.headers.get('idempotency-key')).to.equal(firstKey);
+      await waitUntil(() => t.net.sent('POST', PAYMENTS).length === 6 && el.state.status === 'entering', 'second attempt', { timeout: 4000 });
+      expect(t.net.sent('POST', PAYMENTS)[5]!.headers.get('idempotency-key')).to.equal(firstKey);
       await typeCode(el, 'WebMoney prepaid number', 'wm00000000009000');
       await pressPay(el);
       await receipt(el);
-      expect(net.sent('POST', PAYMENTS).at(-1)!.headers.get('idempotency-key')).to.not.equal(firstKey);
+      expect(t.net.sent('POST', PAYMENTS).at(-1)!.headers.get('idempotency-key')).to.not.equal(firstKey);
     });
 
     it('shows the provider being down after bounded retries', async () => {
       const el = await readyToPay('demo-1200', 'wmunavailable000');
       await pressPay(el);
-      await waitUntil(() => errors.includes('provider_unavailable'));
+      await waitUntil(() => t.errors.includes('provider_unavailable'));
       await el.updateComplete;
       expect(alertsText(el)).to.contain('temporarily unavailable');
-      expect(net.sent('POST', PAYMENTS)).to.have.length(3);
+      expect(t.net.sent('POST', PAYMENTS)).to.have.length(3);
     });
 
     it('treats a payment answer that breaks the schema as an unknown outcome and looks at the order', async () => {
-      net.fail('POST', PAYMENTS, 'malformed');
+      t.net.fail('POST', PAYMENTS, 'malformed');
       const el = await readyToPay();
       await pressPay(el);
-      await waitUntil(() => errors.includes('invalid_response'));
-      await waitUntil(() => net.sent('GET', /orders\/demo-1200$/).length === 2, 'order looked at again');
+      await waitUntil(() => t.errors.includes('invalid_response'));
+      await waitUntil(() => t.net.sent('GET', /orders\/demo-1200$/).length === 2, 'order looked at again');
       await el.updateComplete;
       expect(alertsText(el)).to.contain('could not read');
       await expect(el).to.be.accessible();
@@ -381,14 +362,14 @@ describe('<prepaid-checkout>', () => {
     });
 
     it('never has two payment requests in flight', async () => {
-      net.fail('POST', PAYMENTS, 'hang', 1);
+      t.net.fail('POST', PAYMENTS, 'hang', 1);
       const el = await readyToPay();
       await pressPay(el);
-      await waitUntil(() => net.sent('POST', PAYMENTS).length === 1);
+      await waitUntil(() => t.net.sent('POST', PAYMENTS).length === 1);
       el.shadowRoot!.querySelector('form')!.requestSubmit();
       await el.updateComplete;
       await new Promise((r) => setTimeout(r, 50));
-      expect(net.sent('POST', PAYMENTS)).to.have.length(1);
+      expect(t.net.sent('POST', PAYMENTS)).to.have.length(1);
       expect(byRole<HTMLButtonElement>(el, 'button', 'Pay ¥1,200').disabled).to.equal(true);
       expect(visibleText(el)).to.contain('Processing your payment');
       await expect(el).to.be.accessible();
@@ -403,18 +384,18 @@ describe('<prepaid-checkout>', () => {
       expect(visibleText(el)).to.contain('You will pay on the NET CASH site');
       await expect(el).to.be.accessible();
       byRole(el, 'button', 'Pay ¥500 with NET CASH').click();
-      await waitUntil(() => assigned.length === 1, 'navigated');
+      await waitUntil(() => t.assigned.length === 1, 'navigated');
       await el.updateComplete;
       expect(el.state.status).to.equal('redirecting');
       expect(visibleText(el)).to.contain('Taking you to NET CASH');
       await expect(el).to.be.accessible();
-      const body = JSON.parse(net.sent('POST', PAYMENTS)[0]!.body);
+      const body = JSON.parse(t.net.sent('POST', PAYMENTS)[0]!.body);
       const expectedReturn = new URL(location.href);
       expectedReturn.hash = '';
       expect(body).to.deep.equal({ brand: 'netcash', returnUrl: expectedReturn.href });
-      expect(assigned[0]).to.match(/\/sandbox\/issuer\//);
+      expect(t.assigned[0]).to.match(/\/sandbox\/issuer\//);
       // The shopper pays on the issuer's page and comes back to a fresh page.
-      await fetch(`${assigned[0]}/pay`, { method: 'POST', redirect: 'manual' });
+      await fetch(`${t.assigned[0]}/pay`, { method: 'POST', redirect: 'manual' });
       el.remove();
       const completed = new Promise<PrepaidCheckoutCompleteEvent>((resolve) =>
         document.addEventListener('prepaid-checkout-complete', (e) => resolve(e as PrepaidCheckoutCompleteEvent), { once: true }),
@@ -429,8 +410,8 @@ describe('<prepaid-checkout>', () => {
       const el = await mountCheckout('demo-500', 'en');
       await chooseBrand(el, 'NET CASH');
       byRole(el, 'button', 'Pay ¥500 with NET CASH').click();
-      await waitUntil(() => assigned.length === 1);
-      await fetch(`${assigned[0]}/cancel`, { method: 'POST', redirect: 'manual' });
+      await waitUntil(() => t.assigned.length === 1);
+      await fetch(`${t.assigned[0]}/cancel`, { method: 'POST', redirect: 'manual' });
       el.remove();
       const back = await mountCheckout('demo-500', 'en');
       expect(alertsText(back)).to.contain('The payment was not completed');
@@ -454,7 +435,7 @@ describe('<prepaid-checkout>', () => {
         await chooseBrand(el, 'WebMoney');
         await typeCode(el, 'WebMoney prepaid number', 'wm00000000000500');
         await pressPay(el);
-        await waitUntil(() => errors.length === 1);
+        await waitUntil(() => t.errors.length === 1);
         byRole(el, 'button', 'Add another code').click();
         await el.updateComplete;
         await typeCode(el, 'WebMoney prepaid number 2', code);
@@ -467,7 +448,7 @@ describe('<prepaid-checkout>', () => {
       }
       const everywhere = [...seen, ...logged, location.href, JSON.stringify({ ...sessionStorage }), JSON.stringify({ ...localStorage }), document.cookie];
       expect(everywhere.filter((s) => s.includes(code) || s.includes('wm00000000000500'))).to.deep.equal([]);
-      const carrying = net.requests.filter((r) => r.body.includes(code) || r.url.includes(code));
+      const carrying = t.net.requests.filter((r) => r.body.includes(code) || r.url.includes(code));
       expect(carrying.map((r) => r.path)).to.deep.equal(['/api/checkout/orders/demo-1200/payments']);
     });
   });
@@ -504,7 +485,7 @@ describe('<prepaid-checkout>', () => {
     }
 
     it('is announced while loading', async () => {
-      net.fail('GET', /orders/, 'hang', 1);
+      t.net.fail('GET', /orders/, 'hang', 1);
       const el = document.createElement('prepaid-checkout');
       el.setAttribute('endpoint', '/api/checkout');
       el.setAttribute('order', 'demo-500');
@@ -516,10 +497,21 @@ describe('<prepaid-checkout>', () => {
       el.remove();
     });
 
-    it('does not throw when defined twice', async () => {
-      await import('../../src/prepaid-checkout/prepaid-checkout.define.js?again' as string).catch(() => undefined);
-      await import('../../src/index.js');
-      expect(customElements.get('prepaid-checkout')).to.not.equal(undefined);
+    it('does not throw when defined twice (a second script tag), and keeps the first definition', async () => {
+      const first = customElements.get('prepaid-checkout');
+      expect(first).to.equal(PrepaidCheckout);
+      const once = await import('../../src/prepaid-checkout/prepaid-checkout.define.js');
+      // A query string makes the browser evaluate the define module again, as a second copy would be:
+      // without the guard, customElements.define throws and this import rejects.
+      const again = (await import('../../src/prepaid-checkout/prepaid-checkout.define.js?again' as string)) as typeof once;
+      expect(again).to.not.equal(once);
+      expect(again.PrepaidCheckout).to.equal(PrepaidCheckout);
+      await import('../../src/index.js?again' as string);
+      await import('../../src/prepaid-checkout.js?again' as string);
+      await import('../../src/payout-claim.js?again' as string);
+      await import('../../src/payout-claim/payout-claim.define.js?again' as string);
+      expect(customElements.get('prepaid-checkout')).to.equal(first);
+      expect(customElements.get('payout-claim')).to.equal(PayoutClaim);
     });
   });
 });

@@ -1,7 +1,8 @@
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/prepaid-checkout/prepaid-checkout.define.js';
 import type { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkout.js';
-import { allByRole, byRole, findByRole, typeInto } from './dom.js';
+import { allByRole, findByRole, typeInto } from './dom.js';
+import { alertsText, choose, press } from './harness.js';
 
 export async function mountCheckout(order: string, lang: string | null = 'en', brands?: string): Promise<PrepaidCheckout> {
   const el = await fixture<PrepaidCheckout>(
@@ -12,10 +13,7 @@ export async function mountCheckout(order: string, lang: string | null = 'en', b
   return el;
 }
 
-export async function chooseBrand(el: PrepaidCheckout, name: string | RegExp): Promise<void> {
-  byRole<HTMLInputElement>(el, 'radio', name).click();
-  await el.updateComplete;
-}
+export const chooseBrand: (el: PrepaidCheckout, name: string | RegExp) => Promise<void> = choose;
 
 /** The four boxes of code number `n` (1-based) of a brand. */
 export function codeBoxes(el: PrepaidCheckout, brand: string, n = 1): HTMLInputElement[] {
@@ -30,18 +28,12 @@ export async function typeCode(el: PrepaidCheckout, brand: string, code: string,
   await el.updateComplete;
 }
 
-export async function pressPay(el: PrepaidCheckout): Promise<void> {
-  byRole<HTMLButtonElement>(el, 'button', /^Pay|支払う$/).click();
-  await el.updateComplete;
+export function pressPay(el: PrepaidCheckout): Promise<void> {
+  return press(el, /^Pay|支払う$/);
 }
 
 export async function receipt(el: PrepaidCheckout): Promise<HTMLElement> {
   return findByRole(el, 'heading', /Payment complete|お支払いが完了しました/);
 }
 
-export function alertsText(el: PrepaidCheckout): string {
-  return allByRole(el, 'alert')
-    .map((a) => a.textContent ?? '')
-    .join(' ')
-    .replace(/\s+/g, ' ');
-}
+export { alertsText };

@@ -2,6 +2,7 @@ import { fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/payout-claim/payout-claim.define.js';
 import type { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { allByRole, byRole, findByRole } from './dom.js';
+import { choose, press, waitForStatus as waitForAnyStatus } from './harness.js';
 
 export async function mountClaim(token: string | null, lang: string | null = 'en'): Promise<PayoutClaim> {
   const el = await fixture<PayoutClaim>(
@@ -12,20 +13,10 @@ export async function mountClaim(token: string | null, lang: string | null = 'en
   return el;
 }
 
-export async function chooseMethod(el: PayoutClaim, name: string | RegExp): Promise<void> {
-  byRole<HTMLInputElement>(el, 'radio', name).click();
-  await el.updateComplete;
-}
+export const chooseMethod: (el: PayoutClaim, name: string | RegExp) => Promise<void> = choose;
+export { press };
 
-export async function press(el: PayoutClaim, name: string | RegExp): Promise<void> {
-  byRole<HTMLButtonElement>(el, 'button', name).click();
-  await el.updateComplete;
-}
-
-export async function waitForStatus(el: PayoutClaim, status: PayoutClaim['state']['status'], timeout = 4000): Promise<void> {
-  await waitUntil(() => el.state.status === status, `waiting for ${status}, is ${el.state.status}`, { timeout });
-  await el.updateComplete;
-}
+export const waitForStatus: (el: PayoutClaim, status: PayoutClaim['state']['status'], timeout?: number) => Promise<void> = waitForAnyStatus;
 
 export function fill(el: PayoutClaim, label: string | RegExp, value: string): void {
   const input = byRole<HTMLInputElement>(el, 'textbox', label);

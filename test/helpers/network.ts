@@ -21,6 +21,8 @@ export interface RecordedRequest {
   path: string;
   headers: Headers;
   body: string;
+  /** When it was sent (`performance.now()`). */
+  at: number;
 }
 
 interface FaultRule {
@@ -57,8 +59,9 @@ export function installNetwork(options: DemoBackendOptions = {}): FakeNetwork {
     const request = new Request(input, init);
     const url = new URL(request.url);
     if (!url.pathname.startsWith('/api/') && !url.pathname.startsWith('/sandbox/')) return realFetch(input, init);
+    const at = performance.now();
     const body = request.method === 'GET' ? '' : await request.clone().text();
-    requests.push({ method: request.method, url: request.url, path: url.pathname, headers: request.headers, body });
+    requests.push({ method: request.method, url: request.url, path: url.pathname, headers: request.headers, body, at });
     const rule = rules.find((r) => r.times > 0 && r.method === request.method && r.path.test(url.pathname));
     const signal = init?.signal ?? undefined;
     if (!rule) return backend.handle(request);

@@ -142,4 +142,34 @@ describe('demo backend: checkout API', () => {
     expect(order).to.include({ amount: 1200, status: 'open' });
     expect(backend.orders.get(order.order)).to.not.equal(undefined);
   });
+
+  it('creates a demo order with its own brand list, and refuses a list that is not one', async () => {
+    const backend = createDemoBackend();
+    const brands = [{ id: 'nanaco', mode: 'collect', maxCodes: 2 }, { id: 'webmoney', mode: 'collect' }];
+    const created = await call(backend, 'POST', '/api/demo/orders', { template: 'gems-500', brands });
+    expect(created.status).to.equal(201);
+    expect(orderSchema.parse(await created.json())).to.deep.include({ amount: 500, brands });
+    expect(await errorOf(await call(backend, 'POST', '/api/demo/orders', { template: 'gems-500', brands: [{ id: 'nanaco' }] }))).to.include({
+      status: 400,
+      code: 'invalid_request',
+      field: 'brands',
+    });
+  });
+
+  it('creates a demo claim with a method given by its terms, beside ids (default terms, default order)', async () => {
+    const backend = createDemoBackend();
+    const wallet = { method: 'somewallet', fee: 50, arrival: 'instant', max: 9000 };
+    const created = await call(backend, 'POST', '/api/demo/claims', { amount: 1000, purpose: 'reward', methods: ['quo', wallet, 'atm'] });
+    expect(created.status).to.equal(201);
+    const { claim } = (await created.json()) as { claim: { methods: unknown[] } };
+    expect(claim.methods).to.deep.equal([
+      { method: 'atm', fee: 220, arrival: 'instant', max: 100_000 },
+      { method: 'quo', fee: 0, arrival: 'instant', max: 10_000 },
+      wallet,
+    ]);
+    expect(await errorOf(await call(backend, 'POST', '/api/demo/claims', { amount: 1000, purpose: 'reward', methods: [{ method: 'x', fee: -1 }] }))).to.include({
+      status: 400,
+      field: 'methods',
+    });
+  });
 });

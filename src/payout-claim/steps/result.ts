@@ -85,13 +85,14 @@ export function renderCompleted(claim: Claim, notice: Notice, ctx: StepContext) 
 /** A wallet step left unfinished: continue it, or choose another way. */
 export function renderUnfinished(method: KnownMethodId | null, ctx: StepContext) {
   const t = ctx.m.claim.walletUnfinished;
-  const name = method ? ctx.method(method).name : '';
+  // Reopened later or in another tab, the claim does not say which wallet it was: neutral words.
+  const name = method ? ctx.method(method).name : null;
   return html`<section class="card" part="result">
     <h2 tabindex="-1">${t.title}</h2>
-    <p>${t.lead(name)}</p>
+    <p>${name ? t.lead(name) : t.leadAny}</p>
     <div class="actions">
       <button type="button" @click=${() => ctx.send({ type: 'choose-another' })}>${t.chooseAnother}</button>
-      <button class="primary" type="button" part="submit" @click=${() => ctx.send({ type: 'resume-wallet' })}>${t.resume(name)}</button>
+      <button class="primary" type="button" part="submit" @click=${() => ctx.send({ type: 'resume-wallet' })}>${name ? t.resume(name) : t.resumeAny}</button>
     </div>
   </section>`;
 }
