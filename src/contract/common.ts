@@ -29,12 +29,15 @@ export const label = (max = 200) => text(max);
 /**
  * An ISO 8601 date-time with an offset (`2026-11-23T10:00:00+09:00` or `...Z`). A regex check rather
  * than `z.iso.datetime()`, which costs the browser bundle half a kilobyte more. Fixed structure, bounded
- * quantifiers: it fails within the first 40 characters of any input.
+ * quantifiers: it fails within the first 40 characters of any input. Months 01-12, days 01-31, hours
+ * 00-23, minutes and seconds 00-59: anything else is an Invalid Date, on which Intl formatting throws.
  */
-export const isoDateTime = z.string().check(z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)$/));
+export const isoDateTime = z
+  .string()
+  .check(z.regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/));
 
-/** A calendar date, `YYYY-MM-DD`. */
-export const isoDate = z.string().check(z.regex(/^\d{4}-\d\d-\d\d$/));
+/** A calendar date, `YYYY-MM-DD` (months 01-12, days 01-31). */
+export const isoDate = z.string().check(z.regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/));
 
 /** Order ids and claim tokens (CONTRACT.md): 1-128 characters of `A-Z a-z 0-9 . _ ~ -`, never `.` or `..`. */
 export const MAX_ID_LENGTH = 128;
