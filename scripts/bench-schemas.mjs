@@ -8,7 +8,19 @@ import { performance } from 'node:perf_hooks';
 import { runnerImport } from 'vite';
 
 const { module: contract } = await runnerImport('./src/contract/index.ts');
-const { order, claim, followUrl, pageUrl, redirectResponse, paymentRequest, resourceId, isoDateTime, zenginHolder, bankAccount, apiErrorBody } = contract;
+const {
+  order,
+  claim,
+  followUrl,
+  pageUrl,
+  redirectResponse,
+  paymentRequest,
+  resourceId,
+  isoDateTime,
+  zenginHolder,
+  bankAccount,
+  apiErrorBody,
+} = contract;
 
 /** The `httpUrl` regex of src/contract/common.ts at 9532cec: nested `+` then `*` over the same characters. */
 const OLD_HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/i;
@@ -60,18 +72,38 @@ const cases = [
   ['resourceId: n × a', (n) => 'a'.repeat(n), (s) => accepted(resourceId, s)],
   ['order.order id: n × .', (n) => '.'.repeat(n), (s) => accepted(order, { ...baseOrder, order: s })],
   ['isoDateTime: 2026-11-23T10:00:00. + n digits', (n) => `2026-11-23T10:00:00.${'1'.repeat(n - 20)}Z`, (s) => accepted(isoDateTime, s)],
-  ['order.paidAt: n × 2026-11-23T10:00Z', (n) => '2026-11-23T10:00Z'.repeat(n / 17 + 1).slice(0, n), (s) => accepted(order, { ...baseOrder, paidAt: s })],
+  [
+    'order.paidAt: n × 2026-11-23T10:00Z',
+    (n) => '2026-11-23T10:00Z'.repeat(n / 17 + 1).slice(0, n),
+    (s) => accepted(order, { ...baseOrder, paidAt: s }),
+  ],
   ['zenginHolder: n × ｱ', (n) => 'ｱ'.repeat(n), (s) => accepted(zenginHolder, s)],
-  ['bankAccount.holder: n × ｱ + !', (n) => `${'ｱ'.repeat(n - 1)}!`, (s) => accepted(bankAccount, { bankCode: '0001', branchCode: '001', type: 'ordinary', number: '0000001', holder: s })],
+  [
+    'bankAccount.holder: n × ｱ + !',
+    (n) => `${'ｱ'.repeat(n - 1)}!`,
+    (s) => accepted(bankAccount, { bankCode: '0001', branchCode: '001', type: 'ordinary', number: '0000001', holder: s }),
+  ],
   ['order.merchant.name: n chars', (n) => 'あ'.repeat(n), (s) => accepted(order, { ...baseOrder, merchant: { name: s } })],
-  ['apiErrorBody message: n astral chars (2n units)', (n) => '😀'.repeat(n), (s) => accepted(apiErrorBody, { error: { code: 'x', message: s } })],
-  ['claim.result.bankName: n chars', (n) => 'b'.repeat(n), (s) => accepted(claim, { ...baseClaim, result: { ...baseClaim.result, bankName: s } })],
+  [
+    'apiErrorBody message: n astral chars (2n units)',
+    (n) => '😀'.repeat(n),
+    (s) => accepted(apiErrorBody, { error: { code: 'x', message: s } }),
+  ],
+  [
+    'claim.result.bankName: n chars',
+    (n) => 'b'.repeat(n),
+    (s) => accepted(claim, { ...baseClaim, result: { ...baseClaim.result, bankName: s } }),
+  ],
 ];
 const code = 'abcd1234efgh5678';
 // Arrays: n codes of 16 characters, n = 100, 1,000, 10,000 (about 2 kB, 20 kB, 200 kB of JSON).
 const arrayCases = [
   ['paymentRequest codes: n × 16-char code', (n) => Array(n).fill(code), (codes) => accepted(paymentRequest, { brand: 'webmoney', codes })],
-  ['order.brands: n brands', (n) => Array(n).fill({ id: 'webmoney', mode: 'collect' }), (brands) => accepted(order, { ...baseOrder, brands })],
+  [
+    'order.brands: n brands',
+    (n) => Array(n).fill({ id: 'webmoney', mode: 'collect' }),
+    (brands) => accepted(order, { ...baseOrder, brands }),
+  ],
 ];
 
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(2) : ms.toPrecision(2));
@@ -86,7 +118,9 @@ function row(what, input, call, sizes) {
   console.log(`${what.padEnd(50)} ${times.map((t) => fmt(t).padStart(10)).join(' ')} ${ratio.toFixed(1).padStart(7)}  ${answer}`);
 }
 
-console.log('ms per parse (median of 7 batches of >= 10 ms; one call when it takes > 100 ms); ratio = 100 kB / 10 kB (arrays: 10,000 / 1,000)\n');
+console.log(
+  'ms per parse (median of 7 batches of >= 10 ms; one call when it takes > 100 ms); ratio = 100 kB / 10 kB (arrays: 10,000 / 1,000)\n',
+);
 console.log(header('input', ['1 kB', '10 kB', '100 kB']));
 for (const [what, input, call] of cases) row(what, input, call, SIZES);
 console.log(`\n${header('array', ['100', '1,000', '10,000'])}`);
