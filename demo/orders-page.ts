@@ -22,7 +22,10 @@ for (const t of templates) {
   const label = document.createElement('span');
   label.textContent = `${t.description}: ¥${t.amount.toLocaleString('en-US')} `;
   item.append(label);
-  for (const [lang, text] of [['ja', '日本語で支払う'], ['en', 'Pay in English']] as const) {
+  for (const [lang, text] of [
+    ['ja', '日本語で支払う'],
+    ['en', 'Pay in English'],
+  ] as const) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = text;

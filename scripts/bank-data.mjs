@@ -19,7 +19,11 @@ export function bankIndex() {
 
 export function branchesOf(bankCode) {
   const bank = zengin[bankCode];
-  return bank ? Object.values(bank.branches).map(entry).sort((a, b) => a.code.localeCompare(b.code)) : undefined;
+  return bank
+    ? Object.values(bank.branches)
+        .map(entry)
+        .sort((a, b) => a.code.localeCompare(b.code))
+    : undefined;
 }
 
 /** For the demo backend: names to put in a bank transfer's result, and the account check. */

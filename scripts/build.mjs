@@ -42,4 +42,10 @@ const banks = writeBankData('dist/banks');
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
 // The analyzer needs TypeScript's JS API (5.x; it brings its own), unlike a native tsc 7.
 execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
-console.log('built dist/:', Object.keys(ENTRIES).map((n) => `${n}.js`).join(', '), `+ claim.html, banks/ (${banks} banks), types, custom-elements.json`);
+console.log(
+  'built dist/:',
+  Object.keys(ENTRIES)
+    .map((n) => `${n}.js`)
+    .join(', '),
+  `+ claim.html, banks/ (${banks} banks), types, custom-elements.json`,
+);

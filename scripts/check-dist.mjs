@@ -28,7 +28,13 @@ const html = (scripts) => `<!doctype html><html lang="en"><head><meta charset="u
 <link rel="icon" href="data:,">${scripts.map((s) => `<script type="module" src="/static/${s}"></script>`).join('')}</head>
 <body><prepaid-checkout endpoint="/api/checkout" order="demo-1200"></prepaid-checkout></body></html>`;
 
-const types = { '.js': 'text/javascript', '.json': 'application/json', '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const types = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
 const server = createServer((req, res) => {
   api(req, res, async () => {
     const path = (req.url ?? '/').split('?')[0];

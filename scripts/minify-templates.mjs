@@ -38,8 +38,8 @@ export function minifyTemplates(code, fileName) {
         let out = minify(body);
         if (node.tag.text === 'css') {
           // Interpolations in css need their surrounding spaces in places like `a ${b} c`; keep one.
-          if (/^\s/.test(body) && open === 1 && raw[0] === '}') out = ' ' + out;
-          if (/\s$/.test(body) && close === 2) out = out + ' ';
+          if (/^\s/.test(body) && open === 1 && raw[0] === '}') out = ` ${out}`;
+          if (/\s$/.test(body) && close === 2) out = `${out} `;
         }
         edits.push([start + open, end - close, out]);
       }

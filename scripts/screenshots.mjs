@@ -13,11 +13,22 @@ mkdirSync('screenshots', { recursive: true });
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 
 const problems = [];
-const sizes = { phone: { width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, desktop: { width: 1280, height: 900 } };
+const sizes = {
+  phone: { width: 360, height: 740, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  desktop: { width: 1280, height: 900 },
+};
 
 async function open(url, viewport) {
   const page = await browser.newPage();
@@ -40,7 +51,8 @@ async function shot(page, name) {
   console.log(`screenshots/${name}.png`);
 }
 
-const within = (page, selector) => page.evaluateHandle((s) => document.querySelector('prepaid-checkout').shadowRoot.querySelector(s), selector);
+const within = (page, selector) =>
+  page.evaluateHandle((s) => document.querySelector('prepaid-checkout').shadowRoot.querySelector(s), selector);
 
 async function newOrder(template) {
   const response = await fetch(`${base}/api/demo/orders`, { method: 'POST', body: JSON.stringify({ template }) });
@@ -67,7 +79,9 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     await page.keyboard.type(low);
     await shot(page, `checkout-2-code-${tag}`);
     await (await within(page, 'button[type="submit"]')).click();
-    await page.waitForFunction(() => /69\d/.test(document.querySelector('prepaid-checkout').shadowRoot.querySelector('.general-error').textContent));
+    await page.waitForFunction(() =>
+      /69\d/.test(document.querySelector('prepaid-checkout').shadowRoot.querySelector('.general-error').textContent),
+    );
     await shot(page, `checkout-3-shortfall-${tag}`);
     await (await within(page, '.add-code')).click();
     await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.activeElement?.id === 'code-1-0');
@@ -105,7 +119,8 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
 }
 
 // <payout-claim>: the merchant issues a link, the recipient opens it.
-const inClaim = (page, selector) => page.evaluateHandle((s) => document.querySelector('payout-claim').shadowRoot.querySelector(s), selector);
+const inClaim = (page, selector) =>
+  page.evaluateHandle((s) => document.querySelector('payout-claim').shadowRoot.querySelector(s), selector);
 async function issueClaim(spec) {
   const response = await fetch(`${base}/api/demo/claims`, { method: 'POST', body: JSON.stringify(spec) });
   return (await response.json()).token;
@@ -149,7 +164,11 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     await claimStep(page, 'choosing');
     await (await inClaim(page, 'input[value="bank"]')).click();
     await page.waitForFunction(() => document.querySelector('payout-claim').shadowRoot.querySelector('.quick-bank'));
-    await page.evaluate(() => [...document.querySelector('payout-claim').shadowRoot.querySelectorAll('.quick-bank')].find((b) => b.textContent.trim() === 'ゆうちょ').click());
+    await page.evaluate(() =>
+      [...document.querySelector('payout-claim').shadowRoot.querySelectorAll('.quick-bank')]
+        .find((b) => b.textContent.trim() === 'ゆうちょ')
+        .click(),
+    );
     await (await inClaim(page, '#account-symbol')).type('14030');
     await (await inClaim(page, '#account-postNumber')).type('12345671');
     await (await inClaim(page, '#account-holder')).type('かぶしきがいしゃ さくら');

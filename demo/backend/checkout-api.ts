@@ -2,7 +2,7 @@
  * The checkout calls of CONTRACT.md as one fetch-style handler, over the sandbox issuer.
  * Every request body is checked with the contract's schemas.
  */
-import type { BrandId, Order, Payment } from '../../src/contract/checkout.js';
+import type { Order, Payment } from '../../src/contract/checkout.js';
 import { balanceRequest, collectPaymentRequest, paymentRequest } from '../../src/contract/checkout-requests.js';
 import { maskCode } from '../../src/japanese/prepaid-code.js';
 import { apiError, json, matchPath, parseBody } from './http.js';
@@ -45,9 +45,7 @@ export function createCheckoutApi(base: string, deps: CheckoutApiDeps) {
 
   function lockedResponse(orderId: string): Response | null {
     const retryAfter = lockout.retryAfter(orderId);
-    return retryAfter > 0
-      ? apiError(429, 'too_many_attempts', 'Too many wrong codes. Try again later.', { retryAfter })
-      : null;
+    return retryAfter > 0 ? apiError(429, 'too_many_attempts', 'Too many wrong codes. Try again later.', { retryAfter }) : null;
   }
 
   function openRecord(orderId: string): OrderRecord | Response {
@@ -68,7 +66,7 @@ export function createCheckoutApi(base: string, deps: CheckoutApiDeps) {
     if (!body.ok) return body.response;
     const { brand, code } = body.value;
     const terms = offered(record, brand);
-    if (!terms || terms.mode !== 'collect' || !terms.balance) {
+    if (terms?.mode !== 'collect' || !terms.balance) {
       return apiError(400, 'invalid_request', 'This brand offers no balance check for this order.', { field: 'brand' });
     }
     const locked = lockedResponse(orderId);

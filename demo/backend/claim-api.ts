@@ -2,7 +2,7 @@
  * The claim calls of CONTRACT.md as one fetch-style handler, over the sandbox payout provider.
  * Every request body is checked with the contract's schemas.
  */
-import type { Claim, MethodId } from '../../src/contract/claim.js';
+import type { Claim } from '../../src/contract/claim.js';
 import { claimRequest, type BankAccount } from '../../src/contract/claim-requests.js';
 import type { BankDirectory } from './bank-directory.js';
 import type { ClaimBook, ClaimRecord } from './claims.js';

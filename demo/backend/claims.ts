@@ -106,7 +106,12 @@ export class ClaimBook {
             ? { ...claim, status: 'completed' }
             : { ...claim, status: 'failed', failure: { code: outcome, retryable: true } };
       }
-    } else if (claim.status === 'processing' && claim.result?.method === 'atm' && record.atmExpires !== undefined && now > record.atmExpires) {
+    } else if (
+      claim.status === 'processing' &&
+      claim.result?.method === 'atm' &&
+      record.atmExpires !== undefined &&
+      now > record.atmExpires
+    ) {
       const { result: _unused, ...rest } = claim;
       record.claim = { ...rest, status: 'failed', failure: { code: 'atm_codes_expired', retryable: true } };
     }
@@ -118,7 +123,12 @@ export class ClaimBook {
     for (const token of this.#claims.keys()) {
       const record = this.get(token)!;
       const result = record.claim.result;
-      if (record.claim.status === 'processing' && result?.method === 'atm' && result.receiptNumber === receiptNumber && result.confirmationCode === confirmationCode) {
+      if (
+        record.claim.status === 'processing' &&
+        result?.method === 'atm' &&
+        result.receiptNumber === receiptNumber &&
+        result.confirmationCode === confirmationCode
+      ) {
         return record;
       }
     }

@@ -55,7 +55,11 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     startRedirect: issuerPages.start,
   });
   const clock = () => now().getTime();
-  const claims = new ClaimBook({ now: clock, bankDelayMs: options.bankDelayMs ?? 20_000, atmValidMs: options.atmValidMs ?? 72 * 3_600_000 });
+  const claims = new ClaimBook({
+    now: clock,
+    bankDelayMs: options.bankDelayMs ?? 20_000,
+    atmValidMs: options.atmValidMs ?? 72 * 3_600_000,
+  });
   const payoutPages = createSandboxPayoutPages(claims, clock);
   const claimApi = createClaimApi(CLAIMS_BASE, {
     claims,
@@ -71,13 +75,24 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     const url = new URL(request.url);
     if (url.pathname === '/api/demo/claims' && request.method === 'POST') {
       const spec = (await request.json().catch(() => null)) as NewClaim | null;
-      if (!spec || !Number.isInteger(spec.amount) || spec.amount <= 0 || !['refund', 'payout', 'cashback', 'reward'].includes(spec.purpose)) {
+      if (
+        !spec ||
+        !Number.isInteger(spec.amount) ||
+        spec.amount <= 0 ||
+        !['refund', 'payout', 'cashback', 'reward'].includes(spec.purpose)
+      ) {
         return apiError(400, 'invalid_request', 'Give an amount in yen and a purpose.', { field: 'amount' });
       }
       if (spec.methods !== undefined && !z.array(z.union([z.string(), claimMethod])).safeParse(spec.methods).success) {
         return apiError(400, 'invalid_request', 'methods: method ids, or terms {method, fee, arrival, max?}.', { field: 'methods' });
       }
-      const record = claims.issue({ amount: spec.amount, purpose: spec.purpose, message: spec.message, methods: spec.methods, payer: spec.payer });
+      const record = claims.issue({
+        amount: spec.amount,
+        purpose: spec.purpose,
+        message: spec.message,
+        methods: spec.methods,
+        payer: spec.payer,
+      });
       return json(201, { token: record.token, claim: record.claim });
     }
     if (url.pathname !== '/api/demo/orders') return null;
@@ -85,7 +100,8 @@ export function createDemoBackend(options: DemoBackendOptions = {}): DemoBackend
     if (request.method === 'POST') {
       const { template, brands } = (await request.json().catch(() => ({}))) as { template?: string; brands?: unknown };
       const offered = brands === undefined ? undefined : z.array(orderBrand).safeParse(brands);
-      if (offered && !offered.success) return apiError(400, 'invalid_request', 'brands: a list of {id, mode, maxCodes?, balance?}.', { field: 'brands' });
+      if (offered && !offered.success)
+        return apiError(400, 'invalid_request', 'brands: a list of {id, mode, maxCodes?, balance?}.', { field: 'brands' });
       const order = template ? orders.create(template, offered?.data) : undefined;
       return order ? json(201, order) : apiError(400, 'invalid_request', 'Unknown template.', { field: 'template' });
     }

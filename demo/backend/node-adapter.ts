@@ -24,7 +24,7 @@ export function toNodeMiddleware(handler: Handler, prefixes: readonly string[]) 
     });
     const response = await handler(request);
     res.statusCode = response.status;
-    response.headers.forEach((value, name) => res.setHeader(name, value));
+    for (const [name, value] of response.headers) res.setHeader(name, value);
     res.end(Buffer.from(await response.arrayBuffer()));
   };
 }

@@ -79,9 +79,7 @@ export function createSandboxPayoutPages(claims: ClaimBook, now: () => number) {
       if (record.claim.status === 'processing') {
         const { next: _next, ...rest } = record.claim;
         record.claim =
-          action === 'receive'
-            ? { ...rest, status: 'completed', result: { method: session.method } }
-            : { ...rest, status: 'open' };
+          action === 'receive' ? { ...rest, status: 'completed', result: { method: session.method } } : { ...rest, status: 'open' };
       }
       return new Response(null, { status: 303, headers: { location: session.returnUrl } });
     }

@@ -17,7 +17,10 @@ export type CodeLookup =
 const LATIN_PREFIX: Partial<Record<BrandId, string>> = { webmoney: 'wm', nanaco: 'nn', netcash: 'NC' };
 
 /** Fixed outcomes per brand (codes as normalized on the wire). */
-export const SANDBOX_CODES: Record<BrandId, Record<string, Exclude<CodeLookup, { kind: 'valid' }> | { kind: 'valid'; balance: number; rating: Rating }>> = {
+export const SANDBOX_CODES: Record<
+  BrandId,
+  Record<string, Exclude<CodeLookup, { kind: 'valid' }> | { kind: 'valid'; balance: number; rating: Rating }>
+> = {
   webmoney: {
     wmused0000000000: { kind: 'used' },
     wmexpired0000000: { kind: 'expired' },

@@ -3,7 +3,7 @@
  * Idempotency-Key, same body), and answers checked against the contract's schemas, returned as typed
  * results. Nothing here throws for a bad day on the network.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import type { CheckoutErrorCode } from '../contract/checkout.js';
 import type { ClaimErrorCode } from '../contract/claim.js';
 import { apiErrorBody, type ClientErrorCode } from '../contract/common.js';
@@ -87,12 +87,7 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-async function once<T>(
-  url: string,
-  init: RequestInit,
-  schema: z.ZodMiniType<T>,
-  signal: AbortSignal | undefined,
-): Promise<ApiResult<T>> {
+async function once<T>(url: string, init: RequestInit, schema: z.ZodMiniType<T>, signal: AbortSignal | undefined): Promise<ApiResult<T>> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), retryPolicy.timeoutMs);
   const abort = () => timeout.abort();
@@ -107,9 +102,7 @@ async function once<T>(
     }
     if (response.ok) {
       const parsed = schema.safeParse(body);
-      return parsed.success
-        ? { ok: true, value: parsed.data }
-        : { ok: false, error: clientError('invalid_response', response.status) };
+      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: clientError('invalid_response', response.status) };
     }
     const parsed = apiErrorBody.safeParse(body);
     if (!parsed.success) {
@@ -120,7 +113,15 @@ async function once<T>(
     const inProgress = code === 'idempotency_in_progress';
     return {
       ok: false,
-      error: { code, message, target: errorTarget(field), retryAfter, shortfall, status: response.status, uncertain: response.status >= 500 || inProgress },
+      error: {
+        code,
+        message,
+        target: errorTarget(field),
+        retryAfter,
+        shortfall,
+        status: response.status,
+        uncertain: response.status >= 500 || inProgress,
+      },
     };
   } catch {
     if (signal?.aborted) return { ok: false, error: clientError('network_error') };

@@ -47,6 +47,10 @@ export const BRAND_IDS = Object.keys(BRANDS) as BrandId[];
 export const brands = createRegistry<BrandDefinition>(BRANDS, 'brand');
 
 /** Teaches the widgets and the reference backend a brand this package does not know yet. */
-export function registerBrand<Words>(id: string, definition: BrandDefinition, messages: Registered<BrandDefinition, Words>['messages']): void {
+export function registerBrand<Words>(
+  id: string,
+  definition: BrandDefinition,
+  messages: Registered<BrandDefinition, Words>['messages'],
+): void {
   brands.register(id, { definition, messages });
 }

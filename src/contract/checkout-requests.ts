@@ -22,9 +22,9 @@ export function codeFits(brand: string, code: string): boolean {
   return !!format && checkCode(format, code) === null;
 }
 
-export const balanceRequest = z.strictObject({ brand: knownBrand, code: prepaidCode }).check(
-  z.refine((body) => codeFits(body.brand, body.code), { path: ['code'], message: 'Not a code of this brand.' }),
-);
+export const balanceRequest = z
+  .strictObject({ brand: knownBrand, code: prepaidCode })
+  .check(z.refine((body) => codeFits(body.brand, body.code), { path: ['code'], message: 'Not a code of this brand.' }));
 export type BalanceRequest = z.infer<typeof balanceRequest>;
 
 export const collectPaymentRequest = z
@@ -32,7 +32,8 @@ export const collectPaymentRequest = z
   .check(
     z.superRefine((body, ctx) => {
       body.codes.forEach((code, index) => {
-        if (!codeFits(body.brand, code)) ctx.addIssue({ code: 'custom', path: ['codes', index], message: 'Not a code of this brand.', input: code });
+        if (!codeFits(body.brand, code))
+          ctx.addIssue({ code: 'custom', path: ['codes', index], message: 'Not a code of this brand.', input: code });
       });
     }),
   );

@@ -32,9 +32,10 @@ export type OrderBrand = z.infer<typeof orderBrand>;
  * brand may bring a mode this version has never heard of) and is skipped by the flow (`offeredBrands`);
  * one it knows must fit `orderBrand`.
  */
-const orderBrands = z
-  .array(z.looseObject({ id: wireBrandId }))
-  .check(z.maxLength(50), z.refine((entries) => entries.every((entry) => !brands.has(entry.id) || orderBrand.safeParse(entry).success))) as unknown as z.ZodMiniType<OrderBrand[]>;
+const orderBrands = z.array(z.looseObject({ id: wireBrandId })).check(
+  z.maxLength(50),
+  z.refine((entries) => entries.every((entry) => !brands.has(entry.id) || orderBrand.safeParse(entry).success)),
+) as unknown as z.ZodMiniType<OrderBrand[]>;
 
 export const payment = z.object({
   brand: wireBrandId,

@@ -7,7 +7,7 @@ import { pageUrl, text } from './common.js';
 import { kindOf, type MethodKind } from './methods.js';
 
 /** Zengin half-width holder names: ｱ-ﾝ (no ｦ, no small kana), ﾞ ﾟ, A-Z, 0-9, space ( ) - . ; at most 30. */
-export const zenginHolder = z.string().check(z.minLength(1), z.maxLength(30, { abort: true }), z.regex(/^[ｱ-ﾝﾞﾟA-Z0-9 ().\-]+$/));
+export const zenginHolder = z.string().check(z.minLength(1), z.maxLength(30, { abort: true }), z.regex(/^[ｱ-ﾝﾞﾟA-Z0-9 ().-]+$/));
 
 const digits = (n: number) => z.string().check(z.maxLength(n, { abort: true }), z.regex(new RegExp(`^\\d{${n}}$`)));
 
@@ -25,11 +25,18 @@ export type BankAccount = z.infer<typeof bankAccount>;
  * only the body for the method's kind reports what is wrong (with its path, e.g. `account.holder`).
  */
 const methodOf = (...kinds: MethodKind[]) =>
-  wireMethodId.check(z.refine((id) => kinds.includes(kindOf(id)!), { message: 'Unknown method, or one that takes another body.', abort: true }));
+  wireMethodId.check(
+    z.refine((id) => kinds.includes(kindOf(id)!), { message: 'Unknown method, or one that takes another body.', abort: true }),
+  );
 
 /** A new account (`account`, optionally `saveAccount`) or a saved one (`accountId`): exactly one of the two. */
 const accountRequest = z
-  .strictObject({ method: methodOf('account'), account: z.optional(bankAccount), saveAccount: z.optional(z.literal(true)), accountId: z.optional(text(64)) })
+  .strictObject({
+    method: methodOf('account'),
+    account: z.optional(bankAccount),
+    saveAccount: z.optional(z.literal(true)),
+    accountId: z.optional(text(64)),
+  })
   .check(
     z.refine((body) => (body.account === undefined) !== (body.accountId === undefined) && !(body.accountId && body.saveAccount), {
       path: ['account'],

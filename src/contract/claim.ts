@@ -38,9 +38,10 @@ export type ClaimMethod = z.infer<typeof claimMethod>;
  * future method may bring an arrival this version has never heard of) and is skipped by the flow
  * (`knownMethods`); one it knows must fit `claimMethod`.
  */
-const claimMethods = z
-  .array(z.looseObject({ method: wireMethodId }))
-  .check(z.maxLength(50), z.refine((entries) => entries.every((entry) => !methods.has(entry.method) || claimMethod.safeParse(entry).success))) as unknown as z.ZodMiniType<ClaimMethod[]>;
+const claimMethods = z.array(z.looseObject({ method: wireMethodId })).check(
+  z.maxLength(50),
+  z.refine((entries) => entries.every((entry) => !methods.has(entry.method) || claimMethod.safeParse(entry).success)),
+) as unknown as z.ZodMiniType<ClaimMethod[]>;
 
 export const bankResult = z.object({
   method: wireMethodId,
@@ -68,7 +69,10 @@ export type WalletResult = z.infer<typeof walletResult>;
 export type LinkResult = z.infer<typeof linkResult>;
 
 /** The shape of a result follows from its method's kind. */
-const RESULT_SCHEMAS = { account: bankResult, codes: atmResult, wallet: walletResult, link: linkResult } as const satisfies Record<MethodKind, z.ZodMiniType>;
+const RESULT_SCHEMAS = { account: bankResult, codes: atmResult, wallet: walletResult, link: linkResult } as const satisfies Record<
+  MethodKind,
+  z.ZodMiniType
+>;
 
 /** A result, typed by its method's kind. */
 export type TypedResult =

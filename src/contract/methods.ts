@@ -38,7 +38,11 @@ export const METHOD_IDS = Object.keys(METHODS) as MethodId[];
 export const methods = createRegistry<MethodDefinition>(METHODS, 'payout method');
 
 /** Teaches the widgets and the reference backend a payout method this package does not know yet. */
-export function registerPayoutMethod<Words>(id: string, definition: MethodDefinition, messages: Registered<MethodDefinition, Words>['messages']): void {
+export function registerPayoutMethod<Words>(
+  id: string,
+  definition: MethodDefinition,
+  messages: Registered<MethodDefinition, Words>['messages'],
+): void {
   methods.register(id, { definition, messages });
 }
 

@@ -18,7 +18,17 @@ import {
 import { HOLDER_MAX_LENGTH, toDigits, toZenginName } from '../japanese/zengin.js';
 
 /** The form's fields, in the order they are shown (the first with a problem gets the focus). */
-export const ACCOUNT_FIELDS = ['bankCode', 'branchCode', 'type', 'number', 'symbol', 'middleDigit', 'postNumber', 'generalType', 'holder'] as const;
+export const ACCOUNT_FIELDS = [
+  'bankCode',
+  'branchCode',
+  'type',
+  'number',
+  'symbol',
+  'middleDigit',
+  'postNumber',
+  'generalType',
+  'holder',
+] as const;
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
 export interface AccountDraft {
@@ -89,7 +99,8 @@ export function holderProblems(typed: string): AccountProblem[] {
   const holder = toZenginName(typed);
   if (holder.invalid.length) return [{ field: 'holder', kind: 'holder_unsendable', chars: holder.invalid }];
   if (!holder.name) return [{ field: 'holder', kind: 'holder_missing' }];
-  if (holder.length > HOLDER_MAX_LENGTH) return [{ field: 'holder', kind: 'holder_too_long', length: holder.length, max: HOLDER_MAX_LENGTH }];
+  if (holder.length > HOLDER_MAX_LENGTH)
+    return [{ field: 'holder', kind: 'holder_too_long', length: holder.length, max: HOLDER_MAX_LENGTH }];
   return [];
 }
 
@@ -132,9 +143,13 @@ export function checkDraft(draft: AccountDraft): DraftCheck {
 }
 
 /** The Japan Post Bank branch, type and number that the 記号・番号 convert to, as soon as they are complete. */
-export function japanPostMapping(draft: AccountDraft): { branchName: string; branchCode: string; type: AccountType; number: string } | null {
+export function japanPostMapping(
+  draft: AccountDraft,
+): { branchName: string; branchCode: string; type: AccountType; number: string } | null {
   const post = japanPostAccount(draft);
-  return post.ok ? { branchName: japanPostBranchName(post.branchCode), branchCode: post.branchCode, type: post.type, number: post.number } : null;
+  return post.ok
+    ? { branchName: japanPostBranchName(post.branchCode), branchCode: post.branchCode, type: post.type, number: post.number }
+    : null;
 }
 
 /** The bank and branch names of the draft, for the confirm step. */

@@ -200,8 +200,7 @@ export class BankAccountForm implements ReactiveController {
   /** The problem to show next to a field now, in words, or null. */
   #problemOf(field: AccountField, f: FormText): string | null {
     if (this.#refused?.field === field) return this.#refused.text;
-    const shown = (p: AccountProblem) =>
-      p.field === field && (this.#submitted || (this.#touched.has(field) && !MISSING_KINDS.has(p.kind)));
+    const shown = (p: AccountProblem) => p.field === field && (this.#submitted || (this.#touched.has(field) && !MISSING_KINDS.has(p.kind)));
     // The holder name is checked as it is typed: a character that cannot be sent is named at once.
     const live = field === 'holder' ? holderProblems(this.draft.holder).filter((p) => !MISSING_KINDS.has(p.kind)) : [];
     const problem = live[0] ?? (this.#problemsNow().find(shown) || null);
@@ -240,8 +239,15 @@ export class BankAccountForm implements ReactiveController {
   /** Typing or pasting into a 記号・番号 box: a whole 00120-3-12345 is spread over the boxes. */
   #typePost(field: 'symbol' | 'middleDigit' | 'postNumber', value: string): void {
     const spread =
-      field === 'symbol' ? spreadJapanPost(value) : field === 'postNumber' ? spreadJapanPostNumber(value, japanPostKind(this.draft.symbol)) : null;
-    if (!spread) return this.#set(field, value);
+      field === 'symbol'
+        ? spreadJapanPost(value)
+        : field === 'postNumber'
+          ? spreadJapanPostNumber(value, japanPostKind(this.draft.symbol))
+          : null;
+    if (!spread) {
+      this.#set(field, value);
+      return;
+    }
     const next = {
       symbol: spread.symbol ?? this.draft.symbol,
       middleDigit: spread.middleDigit || this.draft.middleDigit,
@@ -259,7 +265,10 @@ export class BankAccountForm implements ReactiveController {
   #onInput(field: TextField, event: InputEvent): void {
     const value = (event.target as HTMLInputElement).value;
     // While an IME composes (full-width digits), keep the text as it is; spread it once composed.
-    if ((field === 'symbol' || field === 'postNumber') && !event.isComposing) return this.#typePost(field, value);
+    if ((field === 'symbol' || field === 'postNumber') && !event.isComposing) {
+      this.#typePost(field, value);
+      return;
+    }
     this.#set(field, value);
   }
 
@@ -281,9 +290,11 @@ export class BankAccountForm implements ReactiveController {
         aria-invalid=${problem ? 'true' : 'false'}
         aria-describedby=${field === 'holder' ? `${id}-error ${id}-hint ${id}-preview` : `${id}-error ${id}-hint`}
         @input=${(e: InputEvent) => this.#onInput(field, e)}
-        @compositionend=${field === 'symbol' || field === 'postNumber'
-          ? (e: CompositionEvent) => this.#typePost(field, (e.target as HTMLInputElement).value)
-          : nothing}
+        @compositionend=${
+          field === 'symbol' || field === 'postNumber'
+            ? (e: CompositionEvent) => this.#typePost(field, (e.target as HTMLInputElement).value)
+            : nothing
+        }
         @change=${() => this.#leave(field)}
       />`;
   }
@@ -310,7 +321,9 @@ export class BankAccountForm implements ReactiveController {
     const kind = japanPostKind(this.draft.symbol);
     const transfer = kind === 'transfer';
     const mapped = japanPostMapping(this.draft);
-    const boxes: ('symbol' | 'middleDigit' | 'postNumber')[] = transfer ? ['symbol', 'middleDigit', 'postNumber'] : ['symbol', 'postNumber'];
+    const boxes: ('symbol' | 'middleDigit' | 'postNumber')[] = transfer
+      ? ['symbol', 'middleDigit', 'postNumber']
+      : ['symbol', 'postNumber'];
     const label = {
       symbol: jp.symbol,
       middleDigit: html`<span class="visually-hidden">${jp.middleDigit.before}</span>${jp.middleDigit.visible}<span class="visually-hidden"
@@ -329,9 +342,10 @@ export class BankAccountForm implements ReactiveController {
         )}
       </div>
       ${boxes.map((field) => this.#error(field, f))} ${boxes.map((field) => this.#hint(field, hint[field]))}
-      ${transfer
-        ? nothing
-        : html`<fieldset class="choice" id="account-generalType">
+      ${
+        transfer
+          ? nothing
+          : html`<fieldset class="choice" id="account-generalType">
             <legend>${jp.generalType}</legend>
             ${JAPAN_POST_GENERAL_TYPES.map(
               (type: JapanPostGeneralType) => html`<label class="choice-option">
@@ -345,7 +359,8 @@ export class BankAccountForm implements ReactiveController {
                 <span>${jp.generalTypes[type]} → ${m.accountTypes[type]}</span>
               </label>`,
             )}
-          </fieldset>`}
+          </fieldset>`
+      }
       <p class="mapped" aria-live="polite">
         ${mapped ? jp.maps(mapped.branchName, mapped.branchCode, m.accountTypes[mapped.type], mapped.number) : nothing}
       </p>
@@ -356,8 +371,9 @@ export class BankAccountForm implements ReactiveController {
     const holder = toZenginName(this.draft.holder);
     const blocked = holder.invalid.length > 0;
     return html`<div class="holder-preview" id="account-holder-preview" aria-live="polite">
-      ${holder.parts.length
-        ? html`<p>
+      ${
+        holder.parts.length
+          ? html`<p>
               ${f.holderPreview}
               <span class="zengin" lang="ja"
                 >${holder.parts.map((part) =>
@@ -369,7 +385,8 @@ export class BankAccountForm implements ReactiveController {
               <span class="count" ?data-over=${holder.length > HOLDER_MAX_LENGTH}>${f.holderCount(holder.length, HOLDER_MAX_LENGTH)}</span>
             </p>
             ${blocked ? html`<p class="preview-note">${f.holderPreviewBlocked}</p>` : nothing}`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -402,23 +419,30 @@ export class BankAccountForm implements ReactiveController {
     };
     return html`<fieldset class="bank-form">
       <legend>${f.legend}</legend>
-      ${this.#popular.length
-        ? html`<div class="quick" role="group" aria-label=${f.popular}>
+      ${
+        this.#popular.length
+          ? html`<div class="quick" role="group" aria-label=${f.popular}>
             ${this.#popular.map(
-              (bank) => html`<button type="button" class="quick-bank" aria-pressed=${this.draft.bankCode === bank.code ? 'true' : 'false'} @click=${() => this.#bankBox.pick(bank, bankView)}>
+              (
+                bank,
+              ) => html`<button type="button" class="quick-bank" aria-pressed=${this.draft.bankCode === bank.code ? 'true' : 'false'} @click=${() => this.#bankBox.pick(bank, bankView)}>
                 ${bank.name}
               </button>`,
             )}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.#bankBox.render(bankView)}
       ${banks === LoadStatus.ERROR ? html`<button type="button" class="link" @click=${() => this.retry(this.dataUrl())}>${f.retryLoad}</button>` : nothing}
-      ${post
-        ? this.#japanPost(m)
-        : html`${this.#branchBox.render(this.#branchView(f))}
-            ${this.#loader.branches.status === LoadStatus.ERROR
-              ? html`<button type="button" class="link" @click=${() => this.#loader.retryBranches(this.dataUrl())}>${f.retryBranches}</button>`
-              : nothing}
+      ${
+        post
+          ? this.#japanPost(m)
+          : html`${this.#branchBox.render(this.#branchView(f))}
+            ${
+              this.#loader.branches.status === LoadStatus.ERROR
+                ? html`<button type="button" class="link" @click=${() => this.#loader.retryBranches(this.dataUrl())}>${f.retryBranches}</button>`
+                : nothing
+            }
             <div class="field">
               <label for="account-type">${f.type}</label>
               <select
@@ -432,7 +456,8 @@ export class BankAccountForm implements ReactiveController {
               </select>
               <p class="error" id="account-type-error" role="alert" part="error">${this.#problemOf('type', f) ?? ''}</p>
             </div>
-            ${this.#text('number', f.number, f.numberHint, f, 'numeric')}`}
+            ${this.#text('number', f.number, f.numberHint, f, 'numeric')}`
+      }
       ${this.#text('holder', f.holder, f.holderHint, f)} ${this.#holderPreview(f)}
       <details class="corporate">
         <summary>${f.corporateTitle}</summary>

@@ -10,7 +10,20 @@ export type BankEntry = z.infer<typeof bankEntry>;
 export const bankList = z.array(bankEntry);
 
 /** The banks most recipients use, one tap away, in this order (megabanks, Japan Post Bank, big net banks). */
-export const POPULAR_BANKS: readonly string[] = ['0001', '0005', '0009', '0010', '9900', '0036', '0038', '0033', '0039', '0034', '0040', '0017'];
+export const POPULAR_BANKS: readonly string[] = [
+  '0001',
+  '0005',
+  '0009',
+  '0010',
+  '9900',
+  '0036',
+  '0038',
+  '0033',
+  '0039',
+  '0034',
+  '0040',
+  '0017',
+];
 
 /** Other names people search by. */
 const ALIASES: Record<string, string[]> = {
@@ -27,7 +40,18 @@ const ALIASES: Record<string, string[]> = {
 const NOISE = /(銀行|ぎんこう|ginkou|ginko|bank|支店|してん|shiten|本店)$/u;
 
 const SMALL_TO_LARGE: Record<string, string> = {
-  ぁ: 'あ', ぃ: 'い', ぅ: 'う', ぇ: 'え', ぉ: 'お', っ: 'つ', ゃ: 'や', ゅ: 'ゆ', ょ: 'よ', ゎ: 'わ', ゕ: 'か', ゖ: 'け',
+  ぁ: 'あ',
+  ぃ: 'い',
+  ぅ: 'う',
+  ぇ: 'え',
+  ぉ: 'お',
+  っ: 'つ',
+  ゃ: 'や',
+  ゅ: 'ゆ',
+  ょ: 'よ',
+  ゎ: 'わ',
+  ゕ: 'か',
+  ゖ: 'け',
 };
 
 /** One comparable form for names and queries: NFKC, lowercase, hiragana, large kana, no marks or spaces. */

@@ -69,9 +69,12 @@ export class FlowRunner<State, Event, Output> {
     clearTimeout(this.#lockTimer);
     this.#lockTimer = undefined;
     if (until === null) return;
-    this.#lockTimer = setTimeout(() => {
-      this.#lockTimer = undefined;
-      this.send(this.flow.lockExpired(Date.now()));
-    }, Math.max(0, until - Date.now()) + 50);
+    this.#lockTimer = setTimeout(
+      () => {
+        this.#lockTimer = undefined;
+        this.send(this.flow.lockExpired(Date.now()));
+      },
+      Math.max(0, until - Date.now()) + 50,
+    );
   }
 }

@@ -162,7 +162,8 @@ export const claim = {
     redirect_canceled: 'You did not finish receiving it. Try again, or choose another way.',
   },
   failures: {
-    holder_mismatch: 'The transfer was returned: the holder name does not match the bank’s records. Enter it in kana exactly as on your passbook or cash card.',
+    holder_mismatch:
+      'The transfer was returned: the holder name does not match the bank’s records. Enter it in kana exactly as on your passbook or cash card.',
     account_not_found: 'The transfer was returned: the bank could not find the account. Check the branch and account number.',
     atm_codes_expired: 'The time to withdraw at the ATM has passed. Please choose how to receive it again.',
     unknown: 'We could not pay this out. Please choose how to receive it again.',
@@ -220,11 +221,13 @@ export const claim = {
     numberHint: 'Shorter than 7 digits? It is sent with leading zeros.',
     japanPost: {
       legend: 'Symbol and number (Japan Post Bank)',
-      intro: 'Enter the symbol (記号) and number (番号) from your passbook, cash card or payment slip (払込取扱票). We convert them to the branch, type and account number used for transfers.',
+      intro:
+        'Enter the symbol (記号) and number (番号) from your passbook, cash card or payment slip (払込取扱票). We convert them to the branch, type and account number used for transfers.',
       symbol: 'Symbol (記号, 5 digits)',
       symbolHint: 'The symbol is 5 digits starting with 0 or 1. You can also paste the whole thing, such as 00120-3-12345.',
       middleDigit: { before: '', visible: 'Middle digit', after: ' (between 記号 and 番号)' },
-      middleDigitHint: 'A transfer account (振替口座) is written symbol - one digit - number, as in 00120-3-12345: enter the 3 in the middle box. It is not part of the account number.',
+      middleDigitHint:
+        'A transfer account (振替口座) is written symbol - one digit - number, as in 00120-3-12345: enter the 3 in the middle box. It is not part of the account number.',
       number: 'Number (番号)',
       numberHint: {
         general: 'The number is up to 8 digits, ending in 1.',
@@ -236,7 +239,8 @@ export const claim = {
       maps: (branchName, branchCode, type, number) => `Account for transfers: branch ${branchName} (${branchCode}), ${type}, ${number}`,
     },
     holder: 'Account holder name (in kana)',
-    holderHint: 'Exactly as registered with your bank, in kana (hiragana is fine). Kanji cannot be sent; Latin letters only if your account is registered so.',
+    holderHint:
+      'Exactly as registered with your bank, in kana (hiragana is fine). Kanji cannot be sent; Latin letters only if your account is registered so.',
     holderPreview: 'The bank will receive:',
     holderCount: (length, max) => `(${length} of ${max} characters)`,
     holderUnsendable: '(cannot be sent)',
@@ -260,10 +264,12 @@ export const claim = {
       post_number_missing: 'Enter the number (番号).',
       post_number_not_digits: 'The number (番号) is digits only.',
       general_number_length: 'The number (番号) is up to 8 digits. Please check your passbook.',
-      transfer_number_length: 'The number (番号) of a transfer account (振替口座) is up to 6 digits; the single digit after the symbol goes in its own box.',
+      transfer_number_length:
+        'The number (番号) of a transfer account (振替口座) is up to 6 digits; the single digit after the symbol goes in its own box.',
       general_number_must_end_in_1: 'When the symbol (記号) starts with 1, the number (番号) always ends in 1. Please check your passbook.',
       holder_missing: 'Enter the account holder name.',
-      holder_unsendable: (chars) => `These characters cannot be sent: ${chars.join(' ')}. Please type the name in kana, as your bank has it.`,
+      holder_unsendable: (chars) =>
+        `These characters cannot be sent: ${chars.join(' ')}. Please type the name in kana, as your bank has it.`,
       holder_too_long: (length, max) => `At most ${max} characters (now ${length}; each ﾞ and ﾟ counts as one).`,
     },
   },

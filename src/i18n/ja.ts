@@ -162,7 +162,8 @@ export const claim = {
     redirect_canceled: 'お受け取りは完了していません。もう一度お試しいただくか、別の方法をお選びください。',
   },
   failures: {
-    holder_mismatch: '口座名義が金融機関の登録内容と一致しなかったため、お振り込みできませんでした。通帳やキャッシュカードに記載のカナのとおりに入力し直してください。',
+    holder_mismatch:
+      '口座名義が金融機関の登録内容と一致しなかったため、お振り込みできませんでした。通帳やキャッシュカードに記載のカナのとおりに入力し直してください。',
     account_not_found: '口座が見つからなかったため、お振り込みできませんでした。支店と口座番号をご確認ください。',
     atm_codes_expired: 'ATMでの受取期限が過ぎました。もう一度、受取方法をお選びください。',
     unknown: 'お受け取りの手続きができませんでした。もう一度、受取方法をお選びください。',
@@ -220,7 +221,8 @@ export const claim = {
     numberHint: '7桁に満たない場合は、先頭に0を付けて送信します。',
     japanPost: {
       legend: '記号・番号（ゆうちょ銀行）',
-      intro: '通帳・キャッシュカードまたは払込取扱票に記載の記号・番号をご入力ください。振込用の店名・預金種目・口座番号に変換して送信します。',
+      intro:
+        '通帳・キャッシュカードまたは払込取扱票に記載の記号・番号をご入力ください。振込用の店名・預金種目・口座番号に変換して送信します。',
       symbol: '記号（5桁）',
       symbolHint: '記号は0または1で始まる5桁の数字です。「00120-3-12345」のように全体を貼り付けることもできます。',
       middleDigit: { before: '記号と番号の間の', visible: '1桁', after: '' },
@@ -233,7 +235,8 @@ export const claim = {
       },
       generalType: '貯金の種類',
       generalTypes: { ordinary: '通常貯金', savings: '通常貯蓄貯金' },
-      maps: (branchName, branchCode, type, number) => `振込用の店名・預金種目・口座番号：${branchName}店（店番${branchCode}）${type} ${number}`,
+      maps: (branchName, branchCode, type, number) =>
+        `振込用の店名・預金種目・口座番号：${branchName}店（店番${branchCode}）${type} ${number}`,
     },
     holder: '口座名義（カナ）',
     holderHint: '通帳やキャッシュカードの記載どおりにカナでご入力ください。ひらがなでも入力できます。漢字は送信できません。',
@@ -263,7 +266,8 @@ export const claim = {
       transfer_number_length: '振替口座の番号は6桁以内の数字です。記号と番号の間の1桁は、専用の欄にご入力ください。',
       general_number_must_end_in_1: '記号が1で始まる口座の番号は、末尾が1です。通帳などをご確認ください。',
       holder_missing: '口座名義をご入力ください。',
-      holder_unsendable: (chars) => `送信できない文字があります：${chars.map((c) => `「${c}」`).join('')}。口座名義はカナでご入力ください。`,
+      holder_unsendable: (chars) =>
+        `送信できない文字があります：${chars.map((c) => `「${c}」`).join('')}。口座名義はカナでご入力ください。`,
       holder_too_long: (length, max) => `口座名義は${max}文字以内です（現在${length}文字。ﾞとﾟも1文字に数えます）。`,
     },
   },

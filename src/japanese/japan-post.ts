@@ -145,7 +145,8 @@ export function spreadJapanPost(typed: string): Omit<JapanPostEntry, 'generalTyp
     const [symbol = '', ...rest] = groups;
     if (!transfer) return { symbol, middleDigit: '', number: rest.join('') };
     // 振替口座 with separators: 記号-digit-番号, or 記号-番号 (the digit then left for the recipient to add).
-    if (rest.length === 1) return rest[0]!.length === 1 ? { symbol, middleDigit: rest[0]!, number: '' } : { symbol, middleDigit: '', number: rest[0]! };
+    if (rest.length === 1)
+      return rest[0]!.length === 1 ? { symbol, middleDigit: rest[0]!, number: '' } : { symbol, middleDigit: '', number: rest[0]! };
     return { symbol, middleDigit: rest[0]!, number: rest.slice(1).join('') };
   }
   if (digits.length <= 5) return null;

@@ -9,8 +9,21 @@ export const HOLDER_MAX_LENGTH = 30;
 
 /** Small kana to large, and the old kana banks do not take (ヲ as ｵ is the banks' usual reading; uncertain). */
 const KANA_FOLD: Record<string, string> = {
-  ァ: 'ア', ィ: 'イ', ゥ: 'ウ', ェ: 'エ', ォ: 'オ', ッ: 'ツ', ャ: 'ヤ', ュ: 'ユ', ョ: 'ヨ', ヮ: 'ワ', ヵ: 'カ', ヶ: 'ケ',
-  ヲ: 'オ', ヰ: 'イ', ヱ: 'エ',
+  ァ: 'ア',
+  ィ: 'イ',
+  ゥ: 'ウ',
+  ェ: 'エ',
+  ォ: 'オ',
+  ッ: 'ツ',
+  ャ: 'ヤ',
+  ュ: 'ユ',
+  ョ: 'ヨ',
+  ヮ: 'ワ',
+  ヵ: 'カ',
+  ヶ: 'ケ',
+  ヲ: 'オ',
+  ヰ: 'イ',
+  ヱ: 'エ',
 };
 
 /** Marks people type that Zengin writes otherwise. */
@@ -43,11 +56,29 @@ export const CORPORATE_ABBREVIATIONS: readonly { abbreviation: string; written: 
   { abbreviation: 'ｲ', written: ['医療法人', 'イリョウホウジン', '(医)'] },
   {
     abbreviation: 'ｻﾞｲ',
-    written: ['一般財団法人', '公益財団法人', '財団法人', 'イッパンザイダンホウジン', 'コウエキザイダンホウジン', 'ザイダンホウジン', '(財)', '㈶'],
+    written: [
+      '一般財団法人',
+      '公益財団法人',
+      '財団法人',
+      'イッパンザイダンホウジン',
+      'コウエキザイダンホウジン',
+      'ザイダンホウジン',
+      '(財)',
+      '㈶',
+    ],
   },
   {
     abbreviation: 'ｼﾔ',
-    written: ['一般社団法人', '公益社団法人', '社団法人', 'イッパンシャダンホウジン', 'コウエキシャダンホウジン', 'シャダンホウジン', '(社)', '㈳'],
+    written: [
+      '一般社団法人',
+      '公益社団法人',
+      '社団法人',
+      'イッパンシャダンホウジン',
+      'コウエキシャダンホウジン',
+      'シャダンホウジン',
+      '(社)',
+      '㈳',
+    ],
   },
   { abbreviation: 'ｼﾕｳ', written: ['宗教法人', 'シュウキョウホウジン', '(宗)'] },
   { abbreviation: 'ｶﾞｸ', written: ['学校法人', 'ガッコウホウジン', '(学)', '㈻'] },
@@ -68,7 +99,7 @@ const WRITTEN_FORMS: readonly { written: string; abbreviation: string }[] = CORP
   [...written, `(${abbreviation.normalize('NFKC')})`].map((form) => ({ written: foldEarly(form), abbreviation })),
 ).sort((a, b) => b.written.length - a.written.length);
 
-const SAFE = /^[ｱ-ﾝﾞﾟA-Z0-9 ().\-]$/u;
+const SAFE = /^[ｱ-ﾝﾞﾟA-Z0-9 ().-]$/u;
 
 function hiraganaToKatakana(text: string): string {
   let out = '';

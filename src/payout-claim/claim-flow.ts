@@ -126,7 +126,8 @@ function fromClaim(claim: Claim, notice: Notice, previous?: Choice): ClaimState 
     case 'open':
       return { status: 'choosing', choice: previous ? { ...previous, claim, notice } : freshChoice(claim, notice) };
     case 'processing':
-      if (claim.next) return { status: 'unfinished', claim, redirectUrl: claim.next.redirectUrl, method: walletOf(claim, previous?.method ?? null) };
+      if (claim.next)
+        return { status: 'unfinished', claim, redirectUrl: claim.next.redirectUrl, method: walletOf(claim, previous?.method ?? null) };
       return { status: 'processing', claim, polls: 0, notice, choice: previous ?? null };
     case 'completed':
       return { status: 'completed', claim, notice };
@@ -172,7 +173,9 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
     case 'reload':
       return state.status === 'unavailable' ? { status: 'loading', notice: null, returnedFromRedirect: null } : state;
     case 'resume-wallet':
-      return state.status === 'unfinished' ? { status: 'redirecting', claim: state.claim, redirectUrl: state.redirectUrl, method: state.method ?? '' } : state;
+      return state.status === 'unfinished'
+        ? { status: 'redirecting', claim: state.claim, redirectUrl: state.redirectUrl, method: state.method ?? '' }
+        : state;
     case 'choose-another':
       // The backend accepts a new POST while `next` is there, and drops the unfinished wallet session.
       return state.status === 'unfinished' ? { status: 'choosing', choice: freshChoice(state.claim, null) } : state;
@@ -304,11 +307,17 @@ export function eventsFor(previous: ClaimState, next: ClaimState): ClaimOutput[]
     .map((code) => ({ type: 'error', code }));
   const claim = next.status === 'processing' || next.status === 'completed' || next.status === 'redirecting' ? next.claim : null;
   const choice = previous.status === 'submitting' || previous.status === 'confirming' ? previous.choice : null;
-  const fromThisTab = choice !== null || (previous.status === 'loading' && previous.returnedFromRedirect !== null && previous.notice === null);
+  const fromThisTab =
+    choice !== null || (previous.status === 'loading' && previous.returnedFromRedirect !== null && previous.notice === null);
   if (claim && fromThisTab) {
     const result = claim.result && methods.has(claim.result.method) ? claim.result.method : null;
-    const method = result ?? (next.status === 'redirecting' ? next.method : null) ?? choice?.method ?? (previous.status === 'loading' ? previous.returnedFromRedirect : null);
-    if (method) outputs.push({ type: 'complete', method, amount: claim.amount, fee: termsOf(claim, method)?.fee ?? 0, status: claim.status });
+    const method =
+      result ??
+      (next.status === 'redirecting' ? next.method : null) ??
+      choice?.method ??
+      (previous.status === 'loading' ? previous.returnedFromRedirect : null);
+    if (method)
+      outputs.push({ type: 'complete', method, amount: claim.amount, fee: termsOf(claim, method)?.fee ?? 0, status: claim.status });
   }
   return outputs;
 }

@@ -114,7 +114,8 @@ export class PayoutClaim extends LitElement {
     if ((changed.has('endpoint') || changed.has('token')) && this.endpoint) this.#startWith(resolveToken(this.token || null));
     this.#markRefusedField();
     const state = this.#flow.state;
-    if (state.status === 'choosing' && state.choice.method && kindOf(state.choice.method) === 'account') this.#bankForm.load(this.#bankDataUrl());
+    if (state.status === 'choosing' && state.choice.method && kindOf(state.choice.method) === 'account')
+      this.#bankForm.load(this.#bankDataUrl());
   }
 
   /** The `bank-data` attribute, or the `banks/` folder beside this module. */
@@ -133,7 +134,8 @@ export class PayoutClaim extends LitElement {
     this.#markedFor = source;
     const field = 'uncertain' in source ? refusedField(source) : fieldOfFailure(source.code);
     if (!field) return;
-    const text = 'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
+    const text =
+      'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
     this.#bankForm.mark(field, text);
   }
 
@@ -201,7 +203,9 @@ export class PayoutClaim extends LitElement {
         return renderUnavailable(
           m.claim.title,
           ctx.error(state.error),
-          state.error.code === 'claim_not_found' || state.error.code === 'invalid_id' ? null : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
+          state.error.code === 'claim_not_found' || state.error.code === 'invalid_id'
+            ? null
+            : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
         );
       case 'choosing':
         return renderChoose(state.choice, ctx);

@@ -103,7 +103,11 @@ export class CheckoutController implements ReactiveController {
     if (brandOf(state.entry)?.mode === 'redirect') {
       const result = await postJson(url, body, state.attempt.key, redirectResponse, signal);
       if (signal.aborted) return;
-      this.send(result.ok ? { type: 'redirect-received', redirectUrl: result.value.redirectUrl } : { type: 'payment-failed', error: result.error, now: Date.now() });
+      this.send(
+        result.ok
+          ? { type: 'redirect-received', redirectUrl: result.value.redirectUrl }
+          : { type: 'payment-failed', error: result.error, now: Date.now() },
+      );
       return;
     }
     const result = await postJson(url, body, state.attempt.key, orderSchema, signal);

@@ -219,7 +219,11 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       const codes = codesOf(entry);
       if (codes.length <= 1 || event.index < 0 || event.index >= codes.length) return state;
       const balances = balancesOf(entry).filter((_, i) => i !== event.index);
-      return edited(entry, codes.filter((_, i) => i !== event.index), balances);
+      return edited(
+        entry,
+        codes.filter((_, i) => i !== event.index),
+        balances,
+      );
     }
     case 'pay': {
       if (state.status !== 'entering') return state;
@@ -282,9 +286,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
 }
 
 /** What the page is told, as data: the controller turns these into the element's events. */
-export type CheckoutOutput =
-  | { type: 'error'; code: string }
-  | { type: 'complete'; order: string; amount: number; payments: Payment[] };
+export type CheckoutOutput = { type: 'error'; code: string } | { type: 'complete'; order: string; amount: number; payments: Payment[] };
 
 /** Every error a state shows, so that each new one is reported once. */
 function shownErrors(state: CheckoutState): ApiError[] {

@@ -119,7 +119,8 @@ export class PrepaidCheckout extends LitElement {
   #renderStep() {
     const lang = this.langAttribute ? toLang(this.langAttribute) : resolveLang(this);
     const m = checkoutMessages(lang);
-    if (!this.endpoint || !this.order) return html`<p class="error" role="alert">prepaid-checkout: set the endpoint and order attributes.</p>`;
+    if (!this.endpoint || !this.order)
+      return html`<p class="error" role="alert">prepaid-checkout: set the endpoint and order attributes.</p>`;
     const ctx = checkoutContext(m, lang, {
       send: (event) => this.#flow.send(event),
       pay: this.#onSubmit,

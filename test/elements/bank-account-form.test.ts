@@ -132,7 +132,11 @@ describe('<payout-claim> bank account form', () => {
         await sendKeys({ type: key });
         await el.updateComplete;
       }
-      expect([text.en.symbol, text.en.middle, text.en.number].map((name) => textbox(el, name).value)).to.deep.equal(['00120', '3', '12345']);
+      expect([text.en.symbol, text.en.middle, text.en.number].map((name) => textbox(el, name).value)).to.deep.equal([
+        '00120',
+        '3',
+        '12345',
+      ]);
       expect(shadow(el).activeElement?.id).to.equal('account-postNumber');
       expect(visibleText(el)).to.contain('branch 〇一九 (019), Checking (当座), 0012345');
     });
@@ -227,7 +231,9 @@ describe('<payout-claim> bank account form', () => {
     it('lets the pointer pick 通常貯蓄貯金 right after a wrong 番号: the message waits for the release (ja)', async () => {
       const { el, number } = await typingWrongGeneralNumber();
       const savings = byRole<HTMLInputElement>(el, 'radio', text.ja.savings).getBoundingClientRect();
-      const at = { position: [Math.round(savings.left + savings.width / 2), Math.round(savings.top + savings.height / 2)] as [number, number] };
+      const at = {
+        position: [Math.round(savings.left + savings.width / 2), Math.round(savings.top + savings.height / 2)] as [number, number],
+      };
       await sendMouse({ type: 'move', ...at });
       await sendMouse({ type: 'down', ...at });
       await el.updateComplete;
@@ -309,7 +315,9 @@ describe('<payout-claim> bank account form', () => {
         typeInto(holder, 'やまだ 太');
         await el.updateComplete;
         expect(holder.getAttribute('aria-invalid')).to.equal('true');
-        expect(errorOf(el, holder)).to.contain(lang === 'ja' ? '送信できない文字があります：「太」' : 'These characters cannot be sent: 太');
+        expect(errorOf(el, holder)).to.contain(
+          lang === 'ja' ? '送信できない文字があります：「太」' : 'These characters cannot be sent: 太',
+        );
         typeInto(holder, 'やまだ 太郎');
         await el.updateComplete;
         expect(errorOf(el, holder)).to.contain(lang === 'ja' ? '「太」「郎」' : 'cannot be sent: 太 郎');
@@ -317,7 +325,9 @@ describe('<payout-claim> bank account form', () => {
         const unsendable = lang === 'ja' ? '（送信できない文字）' : '(cannot be sent)';
         expect(marks.map((m) => m.textContent)).to.deep.equal([`太郎${unsendable}`]);
         expect(marks[0]!.querySelector('.visually-hidden')?.textContent).to.equal(unsendable);
-        expect(preview(el).textContent!.replace(/\s+/g, ' ')).to.contain(lang === 'ja' ? '金融機関に送信される名義：' : 'The bank will receive:');
+        expect(preview(el).textContent!.replace(/\s+/g, ' ')).to.contain(
+          lang === 'ja' ? '金融機関に送信される名義：' : 'The bank will receive:',
+        );
         expect(preview(el).textContent).to.contain('ﾔﾏﾀﾞ').and.contain('太郎');
         expect(holder.getAttribute('aria-describedby')).to.contain('account-holder-preview');
         expect(net.sent('POST', CLAIM)).to.have.length(0);
@@ -337,7 +347,7 @@ describe('<payout-claim> bank account form', () => {
       await el.updateComplete;
       expect(preview(el).textContent).to.contain('ｶﾞ'.repeat(15)).and.contain('(30 of 30 characters)');
       expect(errorOf(el, holder)).to.equal('');
-      typeInto(holder, 'ガ'.repeat(15) + 'パ');
+      typeInto(holder, `${'ガ'.repeat(15)}パ`);
       await el.updateComplete;
       expect(preview(el).textContent).to.contain('(32 of 30 characters)');
       expect(errorOf(el, holder)).to.equal('At most 30 characters (now 32; each ﾞ and ﾟ counts as one).');
@@ -367,7 +377,9 @@ describe('<payout-claim> bank account form', () => {
       expect(details.open).to.equal(true);
       const rows = [...details.querySelectorAll('tbody tr')].map((tr) => tr.textContent!.replace(/\s+/g, ''));
       expect(rows).to.include('株式会社ｶ').and.include('特定非営利活動法人・NPO法人ﾄｸﾋ').and.include('事務所ｼﾞﾑ');
-      expect(rows.find((r) => r.endsWith('ｻﾞｲ'))).to.contain('一般財団法人').and.contain('公益財団法人');
+      expect(rows.find((r) => r.endsWith('ｻﾞｲ')))
+        .to.contain('一般財団法人')
+        .and.contain('公益財団法人');
       await expect(el).to.be.accessible();
     });
   });
@@ -381,7 +393,10 @@ describe('<payout-claim> bank account form', () => {
         const controls = [...shadow(el).querySelectorAll<HTMLElement>('.bank-form input, .bank-form select, .bank-form button')];
         expect(controls.length).to.be.greaterThan(8);
         for (const control of controls) expect(accessibleName(control), control.id || control.outerHTML).to.not.equal('');
-        const names = controls.filter((c) => c.localName !== 'button').map(accessibleName).join(' ');
+        const names = controls
+          .filter((c) => c.localName !== 'button')
+          .map(accessibleName)
+          .join(' ');
         if (lang === 'ja') expect(names).to.not.match(/[A-Za-z]{3,}/);
         else expect(names).to.match(/Symbol.*Middle digit.*Number/);
       });

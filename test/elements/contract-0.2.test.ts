@@ -67,7 +67,11 @@ describe('contract 0.2: idempotency answers on a payment', () => {
     const reload = t.net.requests.findIndex((r, i) => i > lastPost && r.method === 'GET' && ORDER_GET.test(r.path));
     expect(reload).to.be.greaterThan(lastPost);
     // The outcome is unknown: paying again is the same attempt, same key and body.
-    expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value).join('')).to.equal(CODE);
+    expect(
+      codeBoxes(el, 'WebMoney prepaid number')
+        .map((b) => b.value)
+        .join(''),
+    ).to.equal(CODE);
     await pressPay(el);
     await receipt(el);
     const retry = t.net.sent('POST', PAYMENTS)[3];
@@ -80,7 +84,10 @@ describe('contract 0.2: idempotency answers on a payment', () => {
     ['ja', '操作を受け付けられませんでした。もう一度お試しください。'],
   ] as const) {
     it(`422 idempotency_key_reused: a definite error, shown and reported; the next Pay uses a new key (${lang})`, async () => {
-      t.net.fail('POST', PAYMENTS, { status: 422, body: { error: { code: 'idempotency_key_reused', message: 'This key was used with another body.' } } });
+      t.net.fail('POST', PAYMENTS, {
+        status: 422,
+        body: { error: { code: 'idempotency_key_reused', message: 'This key was used with another body.' } },
+      });
       const el = await readyToPay(lang);
       await pressPay(el);
       await waitUntil(() => t.errors.length > 0, 'error shown');
@@ -110,7 +117,9 @@ describe('contract 0.2: idempotency answers on a payment', () => {
     expect(t.net.sent('GET', ORDER_GET)).to.have.length(2);
     expect(t.errors).to.deep.equal([]);
     expect(alertsText(el).trim()).to.equal('');
-    expect(t.completes).to.deep.equal([{ order: 'demo-1200', amount: 1200, payments: [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••5000' }] }]);
+    expect(t.completes).to.deep.equal([
+      { order: 'demo-1200', amount: 1200, payments: [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••5000' }] },
+    ]);
     // The shopper's own code was not charged.
     expect(t.net.backend.issuer.lookup('webmoney', 'wm00000000009000')).to.deep.include({ balance: 9000 });
   });
@@ -255,7 +264,12 @@ describe('contract 0.2: an unfinished wallet step', () => {
     // The demo backend still refuses a POST while `next` is there (409 claim_not_open; see the skipped
     // test below): answer as CONTRACT.md says a backend must, with the claim processing at the ATM.
     const { next: _dropped, ...claim } = t.net.backend.claims.get('demo-refund')!.claim;
-    const atm = { method: 'atm', receiptNumber: '123456789012', confirmationCode: '654321', expiresAt: new Date(Date.now() + 72 * 3_600_000).toISOString() };
+    const atm = {
+      method: 'atm',
+      receiptNumber: '123456789012',
+      confirmationCode: '654321',
+      expiresAt: new Date(Date.now() + 72 * 3_600_000).toISOString(),
+    };
     t.net.fail('POST', CLAIM_POST, { status: 200, body: { ...claim, status: 'processing', result: atm } });
     t.net.fail('GET', /\/api\/claims\/demo-refund$/, { status: 200, body: { ...claim, status: 'processing', result: atm } }, 50);
     await press(el, 'Receive ¥2,780');

@@ -67,7 +67,13 @@ describe('forward compatibility: <prepaid-checkout>', () => {
   });
 
   it('skips an unknown brand whatever else its entry holds (a mode it does not know either)', async () => {
-    t.net.fail('GET', ORDER_PATH, { status: 200, body: order([{ id: 'paypay-money', mode: 'qr', maxCodes: 0 }, { id: 'webmoney', mode: 'collect' }]) });
+    t.net.fail('GET', ORDER_PATH, {
+      status: 200,
+      body: order([
+        { id: 'paypay-money', mode: 'qr', maxCodes: 0 },
+        { id: 'webmoney', mode: 'collect' },
+      ]),
+    });
     const el = await mountCheckout(ORDER, 'en');
     expect(t.errors).to.deep.equal([]);
     expect(radios(el)).to.deep.equal(['webmoney']);
@@ -75,7 +81,13 @@ describe('forward compatibility: <prepaid-checkout>', () => {
   });
 
   it('chooses the only known brand for the shopper when the others are unknown', async () => {
-    t.net.fail('GET', ORDER_PATH, { status: 200, body: order([{ id: 'paypay-money', mode: 'collect' }, { id: 'webmoney', mode: 'collect' }]) });
+    t.net.fail('GET', ORDER_PATH, {
+      status: 200,
+      body: order([
+        { id: 'paypay-money', mode: 'collect' },
+        { id: 'webmoney', mode: 'collect' },
+      ]),
+    });
     const el = await mountCheckout(ORDER, 'en');
     expect(radios(el)).to.deep.equal(['webmoney']);
     expect(codeBoxes(el, 'WebMoney prepaid number')).to.have.length(4);
@@ -87,7 +99,13 @@ describe('forward compatibility: <prepaid-checkout>', () => {
     ['ja', 'この注文にご利用いただける電子マネーがありません。ご利用店舗にお問い合わせください。'],
   ] as const) {
     it(`says "not available" when no brand is known, without a crash (${lang})`, async () => {
-      t.net.fail('GET', ORDER_PATH, { status: 200, body: order([{ id: 'paypay-money', mode: 'collect' }, { id: 'rakuten-edy', mode: 'redirect' }]) });
+      t.net.fail('GET', ORDER_PATH, {
+        status: 200,
+        body: order([
+          { id: 'paypay-money', mode: 'collect' },
+          { id: 'rakuten-edy', mode: 'redirect' },
+        ]),
+      });
       const el = await mountCheckout(ORDER, lang);
       expect(el.state.status).to.equal('entering');
       expect(alertsText(el)).to.contain(message);
@@ -99,7 +117,13 @@ describe('forward compatibility: <prepaid-checkout>', () => {
   }
 
   it('says "not available" also when the brands attribute leaves nothing the order offers', async () => {
-    t.net.fail('GET', ORDER_PATH, { status: 200, body: order([{ id: 'paypay-money', mode: 'collect' }, { id: 'webmoney', mode: 'collect' }]) });
+    t.net.fail('GET', ORDER_PATH, {
+      status: 200,
+      body: order([
+        { id: 'paypay-money', mode: 'collect' },
+        { id: 'webmoney', mode: 'collect' },
+      ]),
+    });
     const el = await mountCheckout(ORDER, 'en', 'nanaco');
     expect(alertsText(el)).to.contain('No e-money can pay this order');
     await expect(el).to.be.accessible();
@@ -110,7 +134,10 @@ describe('forward compatibility: <prepaid-checkout>', () => {
     ['ja', 'エラーが発生しました：WebMoney is paused for maintenance until 06:00.'],
   ] as const) {
     it(`shows the server's message for an error code it does not know, and reports the code (${lang})`, async () => {
-      t.net.fail('POST', /\/payments$/, { status: 422, body: { error: { code: 'brand_paused', message: 'WebMoney is paused for maintenance until 06:00.' } } });
+      t.net.fail('POST', /\/payments$/, {
+        status: 422,
+        body: { error: { code: 'brand_paused', message: 'WebMoney is paused for maintenance until 06:00.' } },
+      });
       const el = await mountCheckout('demo-1200', lang);
       await choose(el, 'WebMoney');
       await typeCode(el, lang === 'en' ? 'WebMoney prepaid number' : 'WebMoneyのプリペイド番号', 'wm00000000005000');
@@ -143,7 +170,10 @@ describe('forward compatibility: <payout-claim>', () => {
   });
 
   it('skips an unknown method whatever else its entry holds (an arrival it does not know either)', async () => {
-    t.net.fail('GET', CLAIM_PATH, { status: 200, body: claim([terms('paypay', { arrival: 'next_day', fee: -1 }), terms('atm', { fee: 220 })]) });
+    t.net.fail('GET', CLAIM_PATH, {
+      status: 200,
+      body: claim([terms('paypay', { arrival: 'next_day', fee: -1 }), terms('atm', { fee: 220 })]),
+    });
     const el = await mountClaim(TOKEN, 'en');
     expect(t.errors).to.deep.equal([]);
     expect(radios(el)).to.deep.equal(['atm']);
@@ -172,7 +202,9 @@ describe('forward compatibility: <payout-claim>', () => {
     it(`words a purpose it does not know neutrally (${lang})`, async () => {
       t.net.fail('GET', CLAIM_PATH, { status: 200, body: claim([terms('atm')], { purpose: 'insurance_payout' }) });
       const el = await mountClaim(TOKEN, lang);
-      const purpose = [...el.shadowRoot!.querySelectorAll('dl.summary div')].find((row) => row.querySelector('dt')?.textContent === (lang === 'en' ? 'For' : '内容'));
+      const purpose = [...el.shadowRoot!.querySelectorAll('dl.summary div')].find(
+        (row) => row.querySelector('dt')?.textContent === (lang === 'en' ? 'For' : '内容'),
+      );
       expect(purpose?.querySelector('dd')?.textContent).to.equal(neutral);
       expect(visibleText(el)).to.not.contain('insurance_payout').and.not.contain(known);
       await expect(el).to.be.accessible();
@@ -184,7 +216,10 @@ describe('forward compatibility: <payout-claim>', () => {
     ['ja', 'エラーが発生しました：Payouts pause during the bank holiday.'],
   ] as const) {
     it(`shows the server's message for an error code it does not know, and reports the code (${lang})`, async () => {
-      t.net.fail('POST', /\/claim$/, { status: 422, body: { error: { code: 'payouts_paused', message: 'Payouts pause during the bank holiday.' } } });
+      t.net.fail('POST', /\/claim$/, {
+        status: 422,
+        body: { error: { code: 'payouts_paused', message: 'Payouts pause during the bank holiday.' } },
+      });
       const el = await mountClaim('demo-refund', lang);
       await choose(el, lang === 'en' ? 'Cash at a Seven Bank ATM' : 'セブン銀行ATMで現金受取');
       await press(el, lang === 'en' ? 'Next' : '次へ');

@@ -46,7 +46,8 @@ describe('<payout-claim>', () => {
       await expect(el).to.be.accessible();
       const text = visibleText(el);
       expect(text).to.contain('3,000円').and.contain('受取方法をお選びください').and.contain('返金');
-      for (const name of ['銀行振込', 'セブン銀行ATMで現金受取', 'Amazonギフトカード残高', 'au PAY 残高', 'QUOカードPay']) byRole(el, 'radio', name);
+      for (const name of ['銀行振込', 'セブン銀行ATMで現金受取', 'Amazonギフトカード残高', 'au PAY 残高', 'QUOカードPay'])
+        byRole(el, 'radio', name);
     });
 
     it('shows a method over its limit as unavailable, with the reason', async () => {
@@ -177,7 +178,10 @@ describe('<payout-claim>', () => {
   });
 
   describe('Amazon and au PAY', () => {
-    for (const [method, name] of [['amazon', 'Amazon Gift Card balance'], ['aupay', 'au PAY balance']] as const) {
+    for (const [method, name] of [
+      ['amazon', 'Amazon Gift Card balance'],
+      ['aupay', 'au PAY balance'],
+    ] as const) {
       it(`round-trips through the ${name} login and shows the result on return`, async () => {
         const el = await mountClaim('demo-refund', 'en');
         await chooseMethod(el, new RegExp(`^${name}`));
@@ -390,7 +394,9 @@ describe('<payout-claim>', () => {
 
     it('loads the bank list only when bank transfer is chosen, and branches only for the bank picked', async () => {
       const requested: string[] = [];
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => requested.push(new URL(e.name).pathname)));
+      const observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) requested.push(new URL(e.name).pathname);
+      });
       observer.observe({ type: 'resource', buffered: false });
       const el = await mountClaim('demo-refund', 'en');
       await chooseMethod(el, /^Cash at a Seven Bank ATM/);
@@ -566,7 +572,11 @@ describe('<payout-claim>', () => {
       expect(el.shadowRoot!.activeElement?.localName).to.equal('h2');
     });
 
-    for (const [width, height] of [[320, 568], [360, 640], [1280, 800]] as const) {
+    for (const [width, height] of [
+      [320, 568],
+      [360, 640],
+      [1280, 800],
+    ] as const) {
       it(`fits ${width}px without sideways scrolling`, async () => {
         await setViewport({ width, height });
         const el = await mountClaim('demo-payout', 'ja');

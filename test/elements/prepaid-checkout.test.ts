@@ -4,7 +4,7 @@ import { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkout.js';
 import type { PrepaidCheckoutCompleteEvent } from '../../src/prepaid-checkout/events.js';
 import { alertsText, chooseBrand, codeBoxes, mountCheckout, pressPay, receipt, typeCode } from '../helpers/checkout.js';
-import { allByRole, byRole, findByRole, pasteInto, typeInto, visibleText } from '../helpers/dom.js';
+import { allByRole, byRole, findByRole, pasteInto, visibleText } from '../helpers/dom.js';
 import { useHarness } from '../helpers/harness.js';
 
 const PAYMENTS = /\/payments$/;
@@ -19,7 +19,12 @@ describe('<prepaid-checkout>', () => {
       await expect(el).to.be.accessible();
       const text = visibleText(el);
       expect(text).to.contain('Sandbox Game Store').and.contain('Gem pack (1,200 gems)').and.contain('¥1,200');
-      expect(allByRole(el, 'radio').map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal(['WebMoney', 'BitCash', 'NET CASH', 'nanaco Gift']);
+      expect(allByRole(el, 'radio').map((r) => r.closest('label')!.textContent!.trim())).to.deep.equal([
+        'WebMoney',
+        'BitCash',
+        'NET CASH',
+        'nanaco Gift',
+      ]);
     });
 
     it('speaks Japanese (ja)', async () => {
@@ -66,7 +71,10 @@ describe('<prepaid-checkout>', () => {
       expect(completed).to.equal(false);
     });
 
-    for (const [order, heading] of [['demo-expired', 'This order has expired'], ['demo-canceled', 'This order was canceled']]) {
+    for (const [order, heading] of [
+      ['demo-expired', 'This order has expired'],
+      ['demo-canceled', 'This order was canceled'],
+    ]) {
       it(`shows a clear final message for ${order}`, async () => {
         const el = await mountCheckout(order!, 'en');
         await findByRole(el, 'heading', heading!);
@@ -109,7 +117,11 @@ describe('<prepaid-checkout>', () => {
       expect(JSON.parse(sent!.body)).to.deep.equal({ brand: 'webmoney', codes: ['wm00000000020000'] });
       expect(sent!.headers.get('idempotency-key')).to.match(UUID);
       expect(sent!.headers.get('content-type')).to.equal('application/json');
-      expect(event.detail).to.deep.equal({ order: 'demo-1200', amount: 1200, payments: [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••0000' }] });
+      expect(event.detail).to.deep.equal({
+        order: 'demo-1200',
+        amount: 1200,
+        payments: [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••0000' }],
+      });
       expect(event.bubbles && event.composed).to.equal(true);
       expect(visibleText(el)).to.contain('••••••••••••0000').and.not.contain('wm00000000020000');
     });
@@ -207,7 +219,11 @@ describe('<prepaid-checkout>', () => {
       await typeCode(el, 'WebMoney prepaid number', 'wm000000');
       await chooseBrand(el, 'nanaco Gift');
       await chooseBrand(el, 'WebMoney');
-      expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value).join('')).to.equal('wm000000');
+      expect(
+        codeBoxes(el, 'WebMoney prepaid number')
+          .map((b) => b.value)
+          .join(''),
+      ).to.equal('wm000000');
     });
 
     it('checks the balance of a code', async () => {
@@ -250,7 +266,11 @@ describe('<prepaid-checkout>', () => {
       ['an expired code', 'demo-1200', 'nanaco Gift', 'nnexpired0000000', 'has expired'],
       ['an ST-rated BitCash at an EX-only store', 'demo-3000', 'BitCash', 'かきくけこさしすせそたちつてとな', 'rated EX'],
     ];
-    const codeNames: Record<string, string> = { WebMoney: 'WebMoney prepaid number', 'nanaco Gift': 'nanaco Gift ID', BitCash: 'BitCash hiragana ID' };
+    const codeNames: Record<string, string> = {
+      WebMoney: 'WebMoney prepaid number',
+      'nanaco Gift': 'nanaco Gift ID',
+      BitCash: 'BitCash hiragana ID',
+    };
     for (const [name, order, brand, code, message] of refusals) {
       it(`shows ${name} next to the field`, async () => {
         const el = await mountCheckout(order, 'en');
@@ -332,7 +352,9 @@ describe('<prepaid-checkout>', () => {
       t.net.fail('POST', PAYMENTS, 'hang', 3);
       await waitUntil(() => !byRole<HTMLButtonElement>(el, 'button', 'Pay ¥1,200').disabled);
       await pressPay(el);
-      await waitUntil(() => t.net.sent('POST', PAYMENTS).length === 6 && el.state.status === 'entering', 'second attempt', { timeout: 4000 });
+      await waitUntil(() => t.net.sent('POST', PAYMENTS).length === 6 && el.state.status === 'entering', 'second attempt', {
+        timeout: 4000,
+      });
       expect(t.net.sent('POST', PAYMENTS)[5]!.headers.get('idempotency-key')).to.equal(firstKey);
       await typeCode(el, 'WebMoney prepaid number', 'wm00000000009000');
       await pressPay(el);
@@ -358,7 +380,11 @@ describe('<prepaid-checkout>', () => {
       await el.updateComplete;
       expect(alertsText(el)).to.contain('could not read');
       await expect(el).to.be.accessible();
-      expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value).join('')).to.equal('wm00000000005000');
+      expect(
+        codeBoxes(el, 'WebMoney prepaid number')
+          .map((b) => b.value)
+          .join(''),
+      ).to.equal('wm00000000005000');
     });
 
     it('never has two payment requests in flight', async () => {
@@ -425,7 +451,7 @@ describe('<prepaid-checkout>', () => {
       const logged: string[] = [];
       const methods = ['log', 'info', 'warn', 'error', 'debug'] as const;
       const saved = methods.map((m) => console[m]);
-      methods.forEach((m) => (console[m] = (...args: unknown[]) => void logged.push(args.map(String).join(' '))));
+      for (const m of methods) console[m] = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
       const seen: string[] = [];
       const record = (e: Event) => seen.push(JSON.stringify((e as CustomEvent).detail));
       document.addEventListener('prepaid-checkout-complete', record);
@@ -442,11 +468,20 @@ describe('<prepaid-checkout>', () => {
         await pressPay(el);
         await receipt(el);
       } finally {
-        methods.forEach((m, i) => (console[m] = saved[i]!));
+        methods.forEach((m, i) => {
+          console[m] = saved[i]!;
+        });
         document.removeEventListener('prepaid-checkout-complete', record);
         document.removeEventListener('prepaid-checkout-error', record);
       }
-      const everywhere = [...seen, ...logged, location.href, JSON.stringify({ ...sessionStorage }), JSON.stringify({ ...localStorage }), document.cookie];
+      const everywhere = [
+        ...seen,
+        ...logged,
+        location.href,
+        JSON.stringify({ ...sessionStorage }),
+        JSON.stringify({ ...localStorage }),
+        document.cookie,
+      ];
       expect(everywhere.filter((s) => s.includes(code) || s.includes('wm00000000000500'))).to.deep.equal([]);
       const carrying = t.net.requests.filter((r) => r.body.includes(code) || r.url.includes(code));
       expect(carrying.map((r) => r.path)).to.deep.equal(['/api/checkout/orders/demo-1200/payments']);
@@ -470,7 +505,11 @@ describe('<prepaid-checkout>', () => {
       expect(el.shadowRoot!.activeElement?.localName).to.equal('h2');
     });
 
-    for (const [width, height] of [[360, 640], [1280, 800], [320, 568]] as const) {
+    for (const [width, height] of [
+      [360, 640],
+      [1280, 800],
+      [320, 568],
+    ] as const) {
       it(`fits a ${width}px wide window without sideways scrolling`, async () => {
         await setViewport({ width, height });
         const el = await mountCheckout('demo-1200', 'ja');

@@ -82,7 +82,9 @@ describe('a brand registered at run time', () => {
     expect(JSON.parse(sent[0]!.body)).to.deep.equal({ brand: 'testcard', codes: [CODE] });
     const text = visibleText(el);
     expect(text).to.contain('TestCard').and.contain('••••••••••••••••5000').and.contain('¥1,200').and.not.contain(CODE);
-    expect(t.completes).to.deep.equal([{ order, amount: 1200, payments: [{ brand: 'testcard', amount: 1200, masked: '••••••••••••••••5000' }] }]);
+    expect(t.completes).to.deep.equal([
+      { order, amount: 1200, payments: [{ brand: 'testcard', amount: 1200, masked: '••••••••••••••••5000' }] },
+    ]);
     expect(t.errors).to.deep.equal([]);
   });
 
@@ -91,7 +93,9 @@ describe('a brand registered at run time', () => {
     const el = await mountCheckout(order, 'ja');
     await choose(el, 'テストカード');
     const boxes = allByRole(el, 'textbox', /^テストカードのカード番号/) as HTMLInputElement[];
-    expect(boxes.map((b) => b.getAttribute('aria-label'))).to.deep.equal([1, 5, 9, 13, 17].map((from) => `テストカードのカード番号の${from}〜${from + 3}文字目`));
+    expect(boxes.map((b) => b.getAttribute('aria-label'))).to.deep.equal(
+      [1, 5, 9, 13, 17].map((from) => `テストカードのカード番号の${from}〜${from + 3}文字目`),
+    );
     await expect(el).to.be.accessible();
     pasteInto(boxes[0]!, PRINTED);
     await el.updateComplete;
@@ -127,7 +131,9 @@ describe('a payout method registered at run time', () => {
     const el = await mountClaim(token, 'en');
     expect(allByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['atm', 'testwallet']);
     const radio = byRole(el, 'radio', 'TestWallet balance');
-    expect(el.shadowRoot!.getElementById(radio.getAttribute('aria-describedby')!)!.textContent).to.contain('Fee ¥100').and.contain('You receive ¥1,900');
+    expect(el.shadowRoot!.getElementById(radio.getAttribute('aria-describedby')!)!.textContent)
+      .to.contain('Fee ¥100')
+      .and.contain('You receive ¥1,900');
     await expect(el).to.be.accessible();
     await choose(el, 'TestWallet balance');
     await press(el, 'Next');
@@ -149,7 +155,9 @@ describe('a payout method registered at run time', () => {
     // The sandbox's login page for the wallet, then back to the page.
     const login = await fetch(t.assigned[0]!);
     expect(login.status).to.equal(200);
-    expect(await login.text()).to.contain('testwallet sandbox login').and.contain('¥1,900');
+    expect(await login.text())
+      .to.contain('testwallet sandbox login')
+      .and.contain('¥1,900');
     const back = await fetch(`${t.assigned[0]}/receive`, { method: 'POST', redirect: 'manual' });
     expect(back.status).to.be.oneOf([0, 303]);
     el.remove();

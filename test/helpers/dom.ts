@@ -61,7 +61,12 @@ export function byRole<T extends HTMLElement = HTMLElement>(el: Element, role: s
   return found[0] as T;
 }
 
-export async function findByRole<T extends HTMLElement = HTMLElement>(el: Element, role: string, name?: string | RegExp, timeout = 3000): Promise<T> {
+export async function findByRole<T extends HTMLElement = HTMLElement>(
+  el: Element,
+  role: string,
+  name?: string | RegExp,
+  timeout = 3000,
+): Promise<T> {
   await waitUntil(() => allByRole(el, role, name).length > 0, `waiting for ${role} ${String(name)}`, { timeout });
   return byRole<T>(el, role, name);
 }

@@ -25,7 +25,8 @@ describe('BankDataLoader', () => {
 
   const json = (body: unknown) => () => Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
   /** Until the loader has no pending load (reading a body takes a few tasks). */
-  const settle = (loader: BankDataLoader) => waitUntil(() => loader.banks.status !== 'pending' && loader.branches.status !== 'pending', 'loads settled');
+  const settle = (loader: BankDataLoader) =>
+    waitUntil(() => loader.banks.status !== 'pending' && loader.branches.status !== 'pending', 'loads settled');
 
   it('goes initial → pending → complete, once, and says so each time', async () => {
     answers['index.json'] = json([bank('0001', 'みずほ')]);
@@ -66,7 +67,8 @@ describe('BankDataLoader', () => {
 
   it('drops the branches of a bank no longer picked', async () => {
     let release!: () => void;
-    answers['0001.json'] = () => new Promise((resolve) => (release = () => resolve(new Response(JSON.stringify([bank('001', '東京営業部')])))));
+    answers['0001.json'] = () =>
+      new Promise((resolve) => (release = () => resolve(new Response(JSON.stringify([bank('001', '東京営業部')])))));
     answers['0005.json'] = json([bank('001', '本店')]);
     const loader = new BankDataLoader(() => {});
     loader.loadBranches('/banks/', '0001');
@@ -91,6 +93,10 @@ describe('BankDataLoader', () => {
   });
 
   it('joins file names with exactly one slash', () => {
-    expect([dataBase('/banks'), dataBase('/banks/'), dataBase('https://cdn.example/banks')]).to.deep.equal(['/banks/', '/banks/', 'https://cdn.example/banks/']);
+    expect([dataBase('/banks'), dataBase('/banks/'), dataBase('https://cdn.example/banks')]).to.deep.equal([
+      '/banks/',
+      '/banks/',
+      'https://cdn.example/banks/',
+    ]);
   });
 });

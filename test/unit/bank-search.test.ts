@@ -9,7 +9,10 @@ before(async () => {
   mufgBranches = buildIndex(bankList.parse(await (await fetch('/banks/0005.json')).json()));
 });
 
-const codes = (index: SearchIndex, query: string, n = 3) => search(index, query).slice(0, n).map((e) => e.code);
+const codes = (index: SearchIndex, query: string, n = 3) =>
+  search(index, query)
+    .slice(0, n)
+    .map((e) => e.code);
 
 describe('search keys', () => {
   const cases: [string, string][] = [

@@ -48,9 +48,30 @@ describe('demo backend: claim API', () => {
   });
 
   const refusals: [string, string, unknown, number, string, string?][] = [
-    ['a holder name in kanji', 'demo-refund', { method: 'bank', account: { ...account, holder: '山田' } }, 400, 'invalid_request', 'account.holder'],
-    ['an account number not padded', 'demo-refund', { method: 'bank', account: { ...account, number: '12345' } }, 400, 'invalid_request', 'account.number'],
-    ['an unknown branch', 'demo-refund', { method: 'bank', account: { ...account, branchCode: '999' } }, 422, 'invalid_account', 'account.branchCode'],
+    [
+      'a holder name in kanji',
+      'demo-refund',
+      { method: 'bank', account: { ...account, holder: '山田' } },
+      400,
+      'invalid_request',
+      'account.holder',
+    ],
+    [
+      'an account number not padded',
+      'demo-refund',
+      { method: 'bank', account: { ...account, number: '12345' } },
+      400,
+      'invalid_request',
+      'account.number',
+    ],
+    [
+      'an unknown branch',
+      'demo-refund',
+      { method: 'bank', account: { ...account, branchCode: '999' } },
+      422,
+      'invalid_account',
+      'account.branchCode',
+    ],
     ['a method not offered', 'demo-cashback', { method: 'atm' }, 422, 'method_not_available', 'method'],
     ['an amount over the method limit', 'demo-payout', { method: 'quo' }, 422, 'over_method_limit', 'method'],
     ['an expired claim', 'demo-expired', { method: 'atm' }, 410, 'claim_expired'],
@@ -80,7 +101,10 @@ describe('demo backend: claim API', () => {
   it('issues new claims for the demo', async () => {
     const backend = createDemoBackend();
     const response = await backend.handle(
-      new Request(`${origin}/api/demo/claims`, { method: 'POST', body: JSON.stringify({ amount: 1500, purpose: 'cashback', methods: ['quo', 'atm'] }) }),
+      new Request(`${origin}/api/demo/claims`, {
+        method: 'POST',
+        body: JSON.stringify({ amount: 1500, purpose: 'cashback', methods: ['quo', 'atm'] }),
+      }),
     );
     const { token } = (await response.json()) as { token: string };
     const issued = claimSchema.parse(await (await get(backend, token)).json());

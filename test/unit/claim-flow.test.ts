@@ -29,67 +29,256 @@ const confirming = (over: Partial<Choice> = {}): ClaimState => ({ status: 'confi
 const attempt = { key: 'k1', body: JSON.stringify({ method: 'atm' }) };
 const submitting = (over: Partial<Choice> = {}): ClaimState => ({ status: 'submitting', attempt, choice: choice({ ...over, attempt }) });
 const confirm = (key = 'k2', now = 1000): ClaimEvent => ({ type: 'confirm', key, returnUrl: 'https://shop.example/claim', now });
-const processing: Claim = { ...claim, status: 'processing', result: { method: 'atm', receiptNumber: '1', confirmationCode: '2', expiresAt: '2026-12-01T00:00:00Z' } };
+const processing: Claim = {
+  ...claim,
+  status: 'processing',
+  result: { method: 'atm', receiptNumber: '1', confirmationCode: '2', expiresAt: '2026-12-01T00:00:00Z' },
+};
 
 type Row = [string, ClaimState, ClaimEvent, (s: ClaimState) => void];
 
 const rows: Row[] = [
-  ['an open claim offers the choice, none chosen among several', initialState, { type: 'loaded', claim },
-    (s) => { if (s.status !== 'choosing') throw new Error(s.status); expect(s.choice.method).to.equal(null); }],
-  ['a processing claim shows its status', initialState, { type: 'loaded', claim: processing }, (s) => expect(s.status).to.equal('processing')],
-  ['an expired claim is closed', initialState, { type: 'loaded', claim: { ...claim, status: 'expired' } }, (s) => expect(s.status).to.equal('closed')],
-  ['a retryable failure offers the choice again, same method', initialState,
-    { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'holder_mismatch', retryable: true }, result: { method: 'bank', bankName: 'b', branchName: 'c', type: 'ordinary', masked: '***1', holder: 'x' } } },
-    (s) => { if (s.status !== 'choosing') throw new Error(s.status); expect(s.choice.method).to.equal('bank'); }],
-  ['a final failure is closed', initialState, { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'x', retryable: false } } }, (s) => expect(s.status).to.equal('closed')],
-  ['back from a wallet with the claim still open says it did not finish', { status: 'loading', notice: null, returnedFromRedirect: 'amazon' }, { type: 'loaded', claim },
-    (s) => { if (s.status !== 'choosing') throw new Error(); expect(s.choice.notice).to.equal('redirect_canceled'); }],
-  ['a method over its limit cannot be chosen', choosing({ method: null }), { type: 'method-chosen', method: 'quo' }, (s) => expect(s).to.deep.equal(choosing({ method: null }))],
-  ['a method not offered cannot be chosen', choosing({ method: null }), { type: 'method-chosen', method: 'aupay' }, (s) => expect(s).to.deep.equal(choosing({ method: null }))],
+  [
+    'an open claim offers the choice, none chosen among several',
+    initialState,
+    { type: 'loaded', claim },
+    (s) => {
+      if (s.status !== 'choosing') throw new Error(s.status);
+      expect(s.choice.method).to.equal(null);
+    },
+  ],
+  [
+    'a processing claim shows its status',
+    initialState,
+    { type: 'loaded', claim: processing },
+    (s) => expect(s.status).to.equal('processing'),
+  ],
+  [
+    'an expired claim is closed',
+    initialState,
+    { type: 'loaded', claim: { ...claim, status: 'expired' } },
+    (s) => expect(s.status).to.equal('closed'),
+  ],
+  [
+    'a retryable failure offers the choice again, same method',
+    initialState,
+    {
+      type: 'loaded',
+      claim: {
+        ...claim,
+        status: 'failed',
+        failure: { code: 'holder_mismatch', retryable: true },
+        result: { method: 'bank', bankName: 'b', branchName: 'c', type: 'ordinary', masked: '***1', holder: 'x' },
+      },
+    },
+    (s) => {
+      if (s.status !== 'choosing') throw new Error(s.status);
+      expect(s.choice.method).to.equal('bank');
+    },
+  ],
+  [
+    'a final failure is closed',
+    initialState,
+    { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'x', retryable: false } } },
+    (s) => expect(s.status).to.equal('closed'),
+  ],
+  [
+    'back from a wallet with the claim still open says it did not finish',
+    { status: 'loading', notice: null, returnedFromRedirect: 'amazon' },
+    { type: 'loaded', claim },
+    (s) => {
+      if (s.status !== 'choosing') throw new Error();
+      expect(s.choice.notice).to.equal('redirect_canceled');
+    },
+  ],
+  [
+    'a method over its limit cannot be chosen',
+    choosing({ method: null }),
+    { type: 'method-chosen', method: 'quo' },
+    (s) => expect(s).to.deep.equal(choosing({ method: null })),
+  ],
+  [
+    'a method not offered cannot be chosen',
+    choosing({ method: null }),
+    { type: 'method-chosen', method: 'aupay' },
+    (s) => expect(s).to.deep.equal(choosing({ method: null })),
+  ],
   ['continue without a method stays', choosing({ method: null }), { type: 'continue' }, (s) => expect(s.status).to.equal('choosing')],
-  ['bank needs an account before continuing', choosing({ method: 'bank' }), { type: 'continue' }, (s) => expect(s.status).to.equal('choosing')],
-  ['an entered account lets bank continue', choosing({ method: 'bank', account }), { type: 'continue' }, (s) => expect(s.status).to.equal('confirming')],
-  ['back keeps the account', confirming({ method: 'bank', account }), { type: 'back' },
-    (s) => { if (s.status !== 'choosing') throw new Error(); expect(s.choice.account).to.deep.equal(account); }],
-  ['confirming posts with the new key', confirming(), confirm('k2'),
-    (s) => { if (s.status !== 'submitting') throw new Error(); expect(s.attempt).to.deep.equal({ key: 'k2', body: '{"method":"atm"}' }); }],
-  ['a wallet sends the return URL', confirming({ method: 'amazon' }), confirm('k2'),
-    (s) => { if (s.status !== 'submitting') throw new Error(); expect(JSON.parse(s.attempt.body)).to.deep.equal({ method: 'amazon', returnUrl: 'https://shop.example/claim' }); }],
-  ['confirming again after an unknown outcome reuses the key', confirming({ attempt }), confirm('k9'),
-    (s) => { if (s.status !== 'submitting') throw new Error(); expect(s.attempt.key).to.equal('k1'); }],
+  [
+    'bank needs an account before continuing',
+    choosing({ method: 'bank' }),
+    { type: 'continue' },
+    (s) => expect(s.status).to.equal('choosing'),
+  ],
+  [
+    'an entered account lets bank continue',
+    choosing({ method: 'bank', account }),
+    { type: 'continue' },
+    (s) => expect(s.status).to.equal('confirming'),
+  ],
+  [
+    'back keeps the account',
+    confirming({ method: 'bank', account }),
+    { type: 'back' },
+    (s) => {
+      if (s.status !== 'choosing') throw new Error();
+      expect(s.choice.account).to.deep.equal(account);
+    },
+  ],
+  [
+    'confirming posts with the new key',
+    confirming(),
+    confirm('k2'),
+    (s) => {
+      if (s.status !== 'submitting') throw new Error();
+      expect(s.attempt).to.deep.equal({ key: 'k2', body: '{"method":"atm"}' });
+    },
+  ],
+  [
+    'a wallet sends the return URL',
+    confirming({ method: 'amazon' }),
+    confirm('k2'),
+    (s) => {
+      if (s.status !== 'submitting') throw new Error();
+      expect(JSON.parse(s.attempt.body)).to.deep.equal({ method: 'amazon', returnUrl: 'https://shop.example/claim' });
+    },
+  ],
+  [
+    'confirming again after an unknown outcome reuses the key',
+    confirming({ attempt }),
+    confirm('k9'),
+    (s) => {
+      if (s.status !== 'submitting') throw new Error();
+      expect(s.attempt.key).to.equal('k1');
+    },
+  ],
   ['a second confirm while submitting is ignored', submitting(), confirm('k9'), (s) => expect(s).to.deep.equal(submitting())],
-  ['an answer with a redirect leaves for the wallet', submitting({ method: 'amazon' }), { type: 'claimed', claim: { ...claim, status: 'processing', next: { redirectUrl: 'https://w.example/x' } } },
-    (s) => { if (s.status !== 'redirecting') throw new Error(s.status); expect(s.method).to.equal('amazon'); }],
-  ['an answer processing keeps the choice for a later failure', submitting({ method: 'bank', account }), { type: 'claimed', claim: processing },
-    (s) => { if (s.status !== 'processing') throw new Error(); expect(s.choice?.account).to.deep.equal(account); }],
-  ['an unknown outcome keeps the attempt', submitting(), { type: 'claim-failed', error: lost, now: 1 },
-    (s) => { if (s.status !== 'confirming') throw new Error(s.status); expect(s.choice.attempt).to.deep.equal(attempt); }],
-  ['another tab claimed it: reload and say so', submitting(), { type: 'claim-failed', error: err('claim_not_open', { status: 409 }), now: 1 },
-    (s) => expect(s).to.deep.equal({ status: 'loading', notice: 'already_claimed', returnedFromRedirect: null })],
-  ['expired meanwhile: closed', submitting(), { type: 'claim-failed', error: err('claim_expired', { status: 410 }), now: 1 },
-    (s) => { if (s.status !== 'closed') throw new Error(); expect(s.claim.status).to.equal('expired'); }],
-  ['a refused account goes back to the form', submitting({ method: 'bank', account }), { type: 'claim-failed', error: err('invalid_account', { target: errorTarget('account.branchCode') }), now: 1 },
-    (s) => expect(s.status).to.equal('choosing')],
-  ['429 locks confirming', submitting(), { type: 'claim-failed', error: err('too_many_attempts', { status: 429, retryAfter: 10 }), now: 1000 },
-    (s) => { if (s.status !== 'confirming') throw new Error(); expect(s.choice.lockedUntil).to.equal(11_000); }],
-  ['confirming while locked is ignored', confirming({ lockedUntil: 5000 }), confirm('k', 4000), (s) => expect(s.status).to.equal('confirming')],
-  ['the lock expires', confirming({ lockedUntil: 5000, error: err('too_many_attempts') }), { type: 'lock-expired', now: 6000 },
-    (s) => { if (s.status !== 'confirming') throw new Error(); expect(s.choice.lockedUntil).to.equal(null); expect(s.choice.error).to.equal(null); }],
-  ['a poll still processing counts', { status: 'processing', claim: processing, polls: 2, notice: null, choice: null }, { type: 'polled', claim: processing },
-    (s) => { if (s.status !== 'processing') throw new Error(); expect(s.polls).to.equal(3); }],
-  ['a poll that finds it completed', { status: 'processing', claim: processing, polls: 0, notice: null, choice: null }, { type: 'polled', claim: { ...processing, status: 'completed' } },
-    (s) => expect(s.status).to.equal('completed')],
-  ['a failed poll backs off', { status: 'processing', claim: processing, polls: 0, notice: null, choice: null }, { type: 'poll-failed' },
-    (s) => { if (s.status !== 'processing') throw new Error(); expect(s.polls).to.equal(1); }],
-  ['a refresh that finds the claim went through shows it', confirming({ attempt, error: lost }), { type: 'refreshed', claim: processing }, (s) => expect(s.status).to.equal('processing')],
-  ['a refresh that finds it still open changes nothing', confirming({ attempt, error: lost }), { type: 'refreshed', claim }, (s) => expect(s).to.deep.equal(confirming({ attempt, error: lost }))],
+  [
+    'an answer with a redirect leaves for the wallet',
+    submitting({ method: 'amazon' }),
+    { type: 'claimed', claim: { ...claim, status: 'processing', next: { redirectUrl: 'https://w.example/x' } } },
+    (s) => {
+      if (s.status !== 'redirecting') throw new Error(s.status);
+      expect(s.method).to.equal('amazon');
+    },
+  ],
+  [
+    'an answer processing keeps the choice for a later failure',
+    submitting({ method: 'bank', account }),
+    { type: 'claimed', claim: processing },
+    (s) => {
+      if (s.status !== 'processing') throw new Error();
+      expect(s.choice?.account).to.deep.equal(account);
+    },
+  ],
+  [
+    'an unknown outcome keeps the attempt',
+    submitting(),
+    { type: 'claim-failed', error: lost, now: 1 },
+    (s) => {
+      if (s.status !== 'confirming') throw new Error(s.status);
+      expect(s.choice.attempt).to.deep.equal(attempt);
+    },
+  ],
+  [
+    'another tab claimed it: reload and say so',
+    submitting(),
+    { type: 'claim-failed', error: err('claim_not_open', { status: 409 }), now: 1 },
+    (s) => expect(s).to.deep.equal({ status: 'loading', notice: 'already_claimed', returnedFromRedirect: null }),
+  ],
+  [
+    'expired meanwhile: closed',
+    submitting(),
+    { type: 'claim-failed', error: err('claim_expired', { status: 410 }), now: 1 },
+    (s) => {
+      if (s.status !== 'closed') throw new Error();
+      expect(s.claim.status).to.equal('expired');
+    },
+  ],
+  [
+    'a refused account goes back to the form',
+    submitting({ method: 'bank', account }),
+    { type: 'claim-failed', error: err('invalid_account', { target: errorTarget('account.branchCode') }), now: 1 },
+    (s) => expect(s.status).to.equal('choosing'),
+  ],
+  [
+    '429 locks confirming',
+    submitting(),
+    { type: 'claim-failed', error: err('too_many_attempts', { status: 429, retryAfter: 10 }), now: 1000 },
+    (s) => {
+      if (s.status !== 'confirming') throw new Error();
+      expect(s.choice.lockedUntil).to.equal(11_000);
+    },
+  ],
+  [
+    'confirming while locked is ignored',
+    confirming({ lockedUntil: 5000 }),
+    confirm('k', 4000),
+    (s) => expect(s.status).to.equal('confirming'),
+  ],
+  [
+    'the lock expires',
+    confirming({ lockedUntil: 5000, error: err('too_many_attempts') }),
+    { type: 'lock-expired', now: 6000 },
+    (s) => {
+      if (s.status !== 'confirming') throw new Error();
+      expect(s.choice.lockedUntil).to.equal(null);
+      expect(s.choice.error).to.equal(null);
+    },
+  ],
+  [
+    'a poll still processing counts',
+    { status: 'processing', claim: processing, polls: 2, notice: null, choice: null },
+    { type: 'polled', claim: processing },
+    (s) => {
+      if (s.status !== 'processing') throw new Error();
+      expect(s.polls).to.equal(3);
+    },
+  ],
+  [
+    'a poll that finds it completed',
+    { status: 'processing', claim: processing, polls: 0, notice: null, choice: null },
+    { type: 'polled', claim: { ...processing, status: 'completed' } },
+    (s) => expect(s.status).to.equal('completed'),
+  ],
+  [
+    'a failed poll backs off',
+    { status: 'processing', claim: processing, polls: 0, notice: null, choice: null },
+    { type: 'poll-failed' },
+    (s) => {
+      if (s.status !== 'processing') throw new Error();
+      expect(s.polls).to.equal(1);
+    },
+  ],
+  [
+    'a refresh that finds the claim went through shows it',
+    confirming({ attempt, error: lost }),
+    { type: 'refreshed', claim: processing },
+    (s) => expect(s.status).to.equal('processing'),
+  ],
+  [
+    'a refresh that finds it still open changes nothing',
+    confirming({ attempt, error: lost }),
+    { type: 'refreshed', claim },
+    (s) => expect(s).to.deep.equal(confirming({ attempt, error: lost })),
+  ],
 ];
 
 describe('claim flow transitions', () => {
   for (const [name, state, event, check] of rows) it(name, () => check(transition(state, event)));
 
   it('handles every event in every state without throwing', () => {
-    const states: ClaimState[] = [initialState, { status: 'unavailable', error: lost }, choosing(), confirming(), submitting(), { status: 'redirecting', claim, redirectUrl: 'x', method: 'amazon' }, { status: 'processing', claim: processing, polls: 0, notice: null, choice: null }, { status: 'completed', claim, notice: null }, { status: 'closed', claim }];
+    const states: ClaimState[] = [
+      initialState,
+      { status: 'unavailable', error: lost },
+      choosing(),
+      confirming(),
+      submitting(),
+      { status: 'redirecting', claim, redirectUrl: 'x', method: 'amazon' },
+      { status: 'processing', claim: processing, polls: 0, notice: null, choice: null },
+      { status: 'completed', claim, notice: null },
+      { status: 'closed', claim },
+    ];
     for (const state of states) for (const [, , event] of rows) expect(() => transition(state, event)).not.to.throw();
   });
 

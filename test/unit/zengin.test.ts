@@ -67,7 +67,14 @@ describe('Zengin holder names', () => {
 });
 
 describe('account numbers', () => {
-  const cases: [string, string | null][] = [['1234567', '1234567'], ['12345', '0012345'], ['１２３４５６７', '1234567'], ['12345678', null], ['12a45', null], ['', null]];
+  const cases: [string, string | null][] = [
+    ['1234567', '1234567'],
+    ['12345', '0012345'],
+    ['１２３４５６７', '1234567'],
+    ['12345678', null],
+    ['12a45', null],
+    ['', null],
+  ];
   for (const [typed, padded] of cases) it(`${typed} → ${padded}`, () => expect(padAccountNumber(typed)).to.equal(padded));
 });
 
@@ -154,7 +161,12 @@ describe('holder name preview parts', () => {
     ['株式会社山田', 'ｶ)山田'],
   ];
   for (const [typed, preview] of shown) {
-    it(`shows ${typed} as ${preview}, nothing dropped`, () => expect(toZenginName(typed).parts.map((p) => p.text).join('')).to.equal(preview));
+    it(`shows ${typed} as ${preview}, nothing dropped`, () =>
+      expect(
+        toZenginName(typed)
+          .parts.map((p) => p.text)
+          .join(''),
+      ).to.equal(preview));
   }
 });
 
@@ -173,28 +185,81 @@ describe('digits', () => {
 });
 
 describe('Japan Post Bank 記号・番号', () => {
-  const entry = (symbol: string, middleDigit: string, number: string, generalType: JapanPostEntry['generalType'] = 'ordinary'): JapanPostEntry => ({
+  const entry = (
+    symbol: string,
+    middleDigit: string,
+    number: string,
+    generalType: JapanPostEntry['generalType'] = 'ordinary',
+  ): JapanPostEntry => ({
     symbol,
     middleDigit,
     number,
     generalType,
   });
   const cases: [string, JapanPostEntry, JapanPostAccount][] = [
-    ['general account (DOMAIN example)', entry('14030', '', '12345671'), { ok: true, kind: 'general', branchCode: '408', type: 'ordinary', number: '1234567' }],
-    ['general account, 通常貯蓄貯金', entry('14030', '', '12345671', 'savings'), { ok: true, kind: 'general', branchCode: '408', type: 'savings', number: '1234567' }],
-    ['general account, short 番号', entry('10180', '', '1234561'), { ok: true, kind: 'general', branchCode: '018', type: 'ordinary', number: '0123456' }],
-    ['general account, shortest 番号', entry('10180', '', '11'), { ok: true, kind: 'general', branchCode: '018', type: 'ordinary', number: '0000001' }],
-    ['general account, a middle digit typed is ignored', entry('14030', '5', '12345671'), { ok: true, kind: 'general', branchCode: '408', type: 'ordinary', number: '1234567' }],
-    ['振替口座 00160-0-100001 (DOMAIN example)', entry('00160', '0', '100001'), { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0100001' }],
-    ['振替口座 00120-3-12345: the 3 is dropped (DOMAIN example)', entry('00120', '3', '12345'), { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0012345' }],
-    ['振替口座: 貯蓄 does not apply', entry('00120', '3', '12345', 'savings'), { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0012345' }],
-    ['振替口座, 1-digit 番号', entry('02340', '7', '9'), { ok: true, kind: 'transfer', branchCode: '239', type: 'checking', number: '0000009' }],
-    ['full-width digits and hyphens', entry('１４０３０', '', '１２３４５６７－１'), { ok: true, kind: 'general', branchCode: '408', type: 'ordinary', number: '1234567' }],
-    ['spaces around', entry(' 00120 ', ' 3 ', ' 12345 '), { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0012345' }],
+    [
+      'general account (DOMAIN example)',
+      entry('14030', '', '12345671'),
+      { ok: true, kind: 'general', branchCode: '408', type: 'ordinary', number: '1234567' },
+    ],
+    [
+      'general account, 通常貯蓄貯金',
+      entry('14030', '', '12345671', 'savings'),
+      { ok: true, kind: 'general', branchCode: '408', type: 'savings', number: '1234567' },
+    ],
+    [
+      'general account, short 番号',
+      entry('10180', '', '1234561'),
+      { ok: true, kind: 'general', branchCode: '018', type: 'ordinary', number: '0123456' },
+    ],
+    [
+      'general account, shortest 番号',
+      entry('10180', '', '11'),
+      { ok: true, kind: 'general', branchCode: '018', type: 'ordinary', number: '0000001' },
+    ],
+    [
+      'general account, a middle digit typed is ignored',
+      entry('14030', '5', '12345671'),
+      { ok: true, kind: 'general', branchCode: '408', type: 'ordinary', number: '1234567' },
+    ],
+    [
+      '振替口座 00160-0-100001 (DOMAIN example)',
+      entry('00160', '0', '100001'),
+      { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0100001' },
+    ],
+    [
+      '振替口座 00120-3-12345: the 3 is dropped (DOMAIN example)',
+      entry('00120', '3', '12345'),
+      { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0012345' },
+    ],
+    [
+      '振替口座: 貯蓄 does not apply',
+      entry('00120', '3', '12345', 'savings'),
+      { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0012345' },
+    ],
+    [
+      '振替口座, 1-digit 番号',
+      entry('02340', '7', '9'),
+      { ok: true, kind: 'transfer', branchCode: '239', type: 'checking', number: '0000009' },
+    ],
+    [
+      'full-width digits and hyphens',
+      entry('１４０３０', '', '１２３４５６７－１'),
+      { ok: true, kind: 'general', branchCode: '408', type: 'ordinary', number: '1234567' },
+    ],
+    [
+      'spaces around',
+      entry(' 00120 ', ' 3 ', ' 12345 '),
+      { ok: true, kind: 'transfer', branchCode: '019', type: 'checking', number: '0012345' },
+    ],
     ['general 番号 not ending in 1', entry('14030', '', '12345678'), { ok: false, problems: ['general_number_must_end_in_1'] }],
     ['general 番号 too long', entry('14030', '', '123456781'), { ok: false, problems: ['general_number_length'] }],
     ['general 番号 of one digit', entry('14030', '', '1'), { ok: false, problems: ['general_number_length'] }],
-    ['振替 番号 too long (the middle digit typed into it)', entry('00120', '', '3123451'), { ok: false, problems: ['middle_digit_missing', 'transfer_number_length'] }],
+    [
+      '振替 番号 too long (the middle digit typed into it)',
+      entry('00120', '', '3123451'),
+      { ok: false, problems: ['middle_digit_missing', 'transfer_number_length'] },
+    ],
     ['振替 without its middle digit', entry('00120', '', '12345'), { ok: false, problems: ['middle_digit_missing'] }],
     ['振替 middle digit of two', entry('00120', '34', '12345'), { ok: false, problems: ['middle_digit_invalid'] }],
     ['振替 middle digit not a digit', entry('00120', 'a', '12345'), { ok: false, problems: ['middle_digit_invalid'] }],
@@ -212,7 +277,12 @@ describe('Japan Post Bank 記号・番号', () => {
   }
 
   it('knows the kind from the first digit', () => {
-    expect([japanPostKind('1'), japanPostKind('０0120'), japanPostKind('2'), japanPostKind('')]).to.deep.equal(['general', 'transfer', null, null]);
+    expect([japanPostKind('1'), japanPostKind('０0120'), japanPostKind('2'), japanPostKind('')]).to.deep.equal([
+      'general',
+      'transfer',
+      null,
+      null,
+    ]);
   });
 
   const spreads: [string, ReturnType<typeof spreadJapanPost>][] = [
@@ -234,7 +304,8 @@ describe('Japan Post Bank 記号・番号', () => {
     ['abc', null],
     ['', null],
   ];
-  for (const [typed, expected] of spreads) it(`spreads ${JSON.stringify(typed)} over the boxes`, () => expect(spreadJapanPost(typed)).to.deep.equal(expected));
+  for (const [typed, expected] of spreads)
+    it(`spreads ${JSON.stringify(typed)} over the boxes`, () => expect(spreadJapanPost(typed)).to.deep.equal(expected));
 
   const numberSpreads: [string, string, 'general' | 'transfer' | null, unknown][] = [
     ['振替: digit and 番号', '3-12345', 'transfer', { middleDigit: '3', number: '12345' }],
@@ -247,7 +318,8 @@ describe('Japan Post Bank 記号・番号', () => {
     ['the separator alone, so far', '-', 'transfer', null],
     ['letters are left as typed', '3-12a45', 'transfer', null],
   ];
-  for (const [name, typed, kind, expected] of numberSpreads) it(`番号 box: ${name}`, () => expect(spreadJapanPostNumber(typed, kind)).to.deep.equal(expected));
+  for (const [name, typed, kind, expected] of numberSpreads)
+    it(`番号 box: ${name}`, () => expect(spreadJapanPostNumber(typed, kind)).to.deep.equal(expected));
 
   it('names branches in kanji digits', () => {
     expect(japanPostBranchName('018')).to.equal('〇一八');

@@ -12,14 +12,18 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
   const failure = failureText(ctx.m, claim);
   const error = choice.error;
   const offered = knownMethods(claim);
-  return html`<form class="card" part="form" novalidate @submit=${(e: Event) => (e.preventDefault(), ctx.next())}>
+  return html`<form class="card" part="form" novalidate @submit=${(e: Event) => {
+    e.preventDefault();
+    ctx.next();
+  }}>
     <h2 tabindex="-1">${t.title}</h2>
     ${renderClaimSummary(claim, ctx)}
     ${choice.notice ? html`<p class="notice" role="alert">${t.notices[choice.notice]}</p>` : nothing}
     ${failure ? html`<p class="notice" role="alert" part="error">${failure}</p>` : nothing}
-    ${offered.length === 0
-      ? html`<p class="error" role="alert">${t.noMethods}</p>`
-      : html`<fieldset class="methods">
+    ${
+      offered.length === 0
+        ? html`<p class="error" role="alert">${t.noMethods}</p>`
+        : html`<fieldset class="methods">
           <legend>${t.chooseMethod}</legend>
           ${offered.map((terms) => {
             const available = methodAvailable(claim, terms);
@@ -39,16 +43,19 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
               <span class="method-text">
                 <span class="method-name" id=${`${id}-name`}>${words.name}</span>
                 <span class="method-details" id=${`${id}-details`}>
-                  ${available
-                    ? html`<span>${terms.fee > 0 ? t.fee(ctx.yen(terms.fee)) : t.noFee} · ${t.youReceive(ctx.yen(netAmount(claim, terms.method)))}</span>
+                  ${
+                    available
+                      ? html`<span>${terms.fee > 0 ? t.fee(ctx.yen(terms.fee)) : t.noFee} · ${t.youReceive(ctx.yen(netAmount(claim, terms.method)))}</span>
                         <span>${t.arrival[terms.arrival]}${terms.max !== undefined ? html` · ${t.limit(ctx.yen(terms.max))}` : nothing}</span>
                         <span>${words.needs}</span>`
-                    : html`<span class="unavailable">${t.overLimit(ctx.yen(terms.max ?? 0))}</span>`}
+                      : html`<span class="unavailable">${t.overLimit(ctx.yen(terms.max ?? 0))}</span>`
+                  }
                 </span>
               </span>
             </label>`;
           })}
-        </fieldset>`}
+        </fieldset>`
+    }
     ${choice.method && kindOf(choice.method) === 'account' ? ctx.bankForm.render(t) : nothing}
     <div role="alert" part="error">${error && refusedField(error) === null ? html`<p class="error">${ctx.error(error)}</p>` : nothing}</div>
     <button class="primary" type="submit" part="submit" ?disabled=${!choice.method}>${t.next}</button>

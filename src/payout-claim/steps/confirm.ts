@@ -12,19 +12,24 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
   const locked = choice.lockedUntil !== null && choice.lockedUntil > ctx.now;
   const account = kindOf(method) === 'account' ? choice.account : null;
   const names = ctx.bankForm.names();
-  return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), ctx.confirm())}>
+  return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => {
+    e.preventDefault();
+    ctx.confirm();
+  }}>
     <h2 tabindex="-1">${t.confirmTitle}</h2>
     <p class="method-chosen">${ctx.method(method).name}</p>
     <p>${ctx.method(method).confirm(net)}</p>
-    ${account
-      ? html`<dl class="summary">
+    ${
+      account
+        ? html`<dl class="summary">
           <div><dt>${t.bankForm.bank}</dt><dd>${names.bank} (${account.bankCode})</dd></div>
           <div><dt>${t.bankForm.branch}</dt><dd>${names.branch} (${account.branchCode})</dd></div>
           <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[account.type]}</dd></div>
           <div><dt>${t.bankForm.number}</dt><dd>***${account.number.slice(-4)}</dd></div>
           <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${account.holder}</dd></div>
         </dl>`
-      : nothing}
+        : nothing
+    }
     <div role="alert" part="error">
       ${choice.error ? html`<p class="error">${ctx.error(choice.error)}</p>` : nothing}
       ${locked ? html`<p>${ctx.m.common.lockedUntil(formatTime(choice.lockedUntil!, ctx.lang))}</p>` : nothing}

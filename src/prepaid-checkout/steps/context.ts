@@ -18,7 +18,11 @@ export interface CheckoutStepContext {
   now: number;
 }
 
-export function checkoutContext(m: CheckoutMessages, lang: Lang, rest: Omit<CheckoutStepContext, 'm' | 'lang' | 'yen' | 'brand'>): CheckoutStepContext {
+export function checkoutContext(
+  m: CheckoutMessages,
+  lang: Lang,
+  rest: Omit<CheckoutStepContext, 'm' | 'lang' | 'yen' | 'brand'>,
+): CheckoutStepContext {
   return {
     m,
     lang,

@@ -59,7 +59,11 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
     ${codes.map((code, index) => {
       const problem = checkCode(format, code);
       const showProblem = problem && (entry.showProblems || problem.kind === 'invalid_characters' || problem.kind === 'too_long');
-      const error = showProblem ? problemText(problem, ctx) : serverErrorAt === index ? errorText(ctx.m.common, entry.error!, ctx.lang) : null;
+      const error = showProblem
+        ? problemText(problem, ctx)
+        : serverErrorAt === index
+          ? errorText(ctx.m.common, entry.error!, ctx.lang)
+          : null;
       const check = balances[index];
       return html`<div class="code-row">
         ${ctx.codes.render({
@@ -67,15 +71,17 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
           format,
           code,
           label: t.codeLabel(codeName, index + 1, count),
-          segmentLabel: (s) => t.segmentLabel(codeName, index + 1, count, s * format.groupSize + 1, Math.min(format.length, (s + 1) * format.groupSize)),
+          segmentLabel: (s) =>
+            t.segmentLabel(codeName, index + 1, count, s * format.groupSize + 1, Math.min(format.length, (s + 1) * format.groupSize)),
           hint,
           lookAlikeHint: extra,
           error,
           disabled: busy,
         })}
         <div class="code-actions">
-          ${brand.balance
-            ? html`<button
+          ${
+            brand.balance
+              ? html`<button
                 type="button"
                 class="link"
                 ?disabled=${busy || problem !== null || check?.status === 'checking'}
@@ -83,12 +89,15 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
               >
                 ${t.checkBalance(index + 1)}
               </button>`
-            : nothing}
-          ${count > 1
-            ? html`<button type="button" class="link" ?disabled=${busy} @click=${() => ctx.send({ type: 'code-removed', index })}>
+              : nothing
+          }
+          ${
+            count > 1
+              ? html`<button type="button" class="link" ?disabled=${busy} @click=${() => ctx.send({ type: 'code-removed', index })}>
                 ${t.removeCode(index + 1)}
               </button>`
-            : nothing}
+              : nothing
+          }
         </div>
         <p class="balance" role="status">
           ${check?.status === 'checking' ? ctx.m.common.loading : nothing}
@@ -114,9 +123,10 @@ export function renderEntry(state: EntryState, ctx: CheckoutStepContext) {
   return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${ctx.pay}>
     <h2 tabindex="-1">${t.title}</h2>
     ${renderOrderSummary(entry.order, t.amount, ctx)}
-    ${entry.brands.length === 0
-      ? html`<p class="error" role="alert">${t.noBrands}</p>`
-      : html`<fieldset class="brands">
+    ${
+      entry.brands.length === 0
+        ? html`<p class="error" role="alert">${t.noBrands}</p>`
+        : html`<fieldset class="brands">
           <legend>${t.chooseBrand}</legend>
           <div class="brand-list">
             ${entry.brands.map(
@@ -132,22 +142,27 @@ export function renderEntry(state: EntryState, ctx: CheckoutStepContext) {
               </label>`,
             )}
           </div>
-        </fieldset>`}
+        </fieldset>`
+    }
     ${entry.redirectIncomplete ? html`<p class="notice" role="alert">${t.redirectNotCompleted}</p>` : nothing}
     ${brand?.mode === 'collect' ? renderCodes(entry, busy, ctx) : nothing}
     ${brand?.mode === 'redirect' ? html`<p class="hint">${t.redirectNote(brandName)}</p>` : nothing}
     <div class="general-error" role="alert" part="error">
       ${generalError ? html`<p class="error">${errorText(ctx.m.common, generalError, ctx.lang)}</p>` : nothing}
-      ${generalError?.code === 'insufficient_balance'
-        ? html`<p>${codesOf(entry).length < maxCodesOf(brand) ? t.insufficientAddCode : t.insufficientNoMoreCodes}</p>`
-        : nothing}
+      ${
+        generalError?.code === 'insufficient_balance'
+          ? html`<p>${codesOf(entry).length < maxCodesOf(brand) ? t.insufficientAddCode : t.insufficientNoMoreCodes}</p>`
+          : nothing
+      }
       ${locked ? html`<p>${ctx.m.common.lockedUntil(formatTime(entry.lockedUntil!, ctx.lang))}</p>` : nothing}
     </div>
-    ${brand
-      ? html`<button class="primary" type="submit" part="submit" ?disabled=${busy || locked}>
+    ${
+      brand
+        ? html`<button class="primary" type="submit" part="submit" ?disabled=${busy || locked}>
           ${brand.mode === 'redirect' ? t.payWith(amount, brandName) : t.pay(amount)}
         </button>`
-      : nothing}
+        : nothing
+    }
     <p class="progress" role="status">
       ${state.status === 'paying' || state.status === 'refreshing' ? t.paying : state.status === 'redirecting' ? t.redirecting(brandName) : ''}
     </p>

@@ -21,8 +21,9 @@ export function renderReceipt(order: Order, ctx: CheckoutStepContext) {
       ${order.paidAt ? html`<div><dt>${t.paidAt}</dt><dd>${formatDateTime(order.paidAt, ctx.lang)}</dd></div>` : nothing}
       ${refunded && order.refundedAt ? html`<div><dt>${t.refundedAt}</dt><dd>${formatDateTime(order.refundedAt, ctx.lang)}</dd></div>` : nothing}
     </dl>
-    ${payments.length
-      ? html`<h3>${refunded ? t.refundedTo : t.paidWith}</h3>
+    ${
+      payments.length
+        ? html`<h3>${refunded ? t.refundedTo : t.paidWith}</h3>
           <ul class="payments">
             ${payments.map(
               (p) => html`<li>
@@ -32,7 +33,8 @@ export function renderReceipt(order: Order, ctx: CheckoutStepContext) {
               </li>`,
             )}
           </ul>`
-      : nothing}
+        : nothing
+    }
   </section>`;
 }
 
