@@ -79,6 +79,11 @@ export function createCheckoutApi(ctx: BackendContext, issuer: PrepaidIssuer) {
     return stale.length;
   }
 
+  /** The issuer failed mid-way: the next request on the order finishes the attempt (no need to wait for the lease). */
+  async function finishLater(attemptId: string): Promise<void> {
+    await sql.query('UPDATE payment_attempts SET lease_until = $2 WHERE id = $1', [attemptId, ctx.now()]);
+  }
+
   async function releaseAll(attemptId: string, ids: readonly string[]): Promise<void> {
     await sql.query(`UPDATE payment_attempts SET state = 'releasing', updated_at = $2 WHERE id = $1`, [attemptId, ctx.now()]);
     for (const id of ids) await issuer.release(id);
@@ -227,11 +232,17 @@ export function createCheckoutApi(ctx: BackendContext, issuer: PrepaidIssuer) {
     // 2. Reserve each code; any refusal or failure releases what was reserved.
     const reserved: HeldCode[] = [];
     const giveBack = async (answer: Response): Promise<Response> => {
-      await releaseAll(
-        attemptId,
-        codes.map((_, i) => reservationId(attemptId, i)),
-      );
-      return answer;
+      try {
+        await releaseAll(
+          attemptId,
+          codes.map((_, i) => reservationId(attemptId, i)),
+        );
+        return answer;
+      } catch (error) {
+        if (!(error instanceof ProviderUnavailable)) throw error;
+        await finishLater(attemptId);
+        return unavailable();
+      }
     };
     let due = row.amount;
     try {
@@ -250,10 +261,11 @@ export function createCheckoutApi(ctx: BackendContext, issuer: PrepaidIssuer) {
       }
     } catch (error) {
       if (!(error instanceof ProviderUnavailable)) throw error; // left to the reconciler, by the lease
+      // If the issuer is down for the release too, the next request on the order releases.
       await releaseAll(
         attemptId,
         codes.map((_, i) => reservationId(attemptId, i)),
-      ).catch(() => undefined); // if the issuer is down for the release too, the reconciler finishes it
+      ).catch(() => finishLater(attemptId));
       return unavailable();
     }
     if (due > 0) {
@@ -268,8 +280,9 @@ export function createCheckoutApi(ctx: BackendContext, issuer: PrepaidIssuer) {
     try {
       order = await commitAll({ id: attemptId, order_id: row.id, brand }, reserved);
     } catch (error) {
-      if (error instanceof ProviderUnavailable) return unavailable(); // committing: finished by the reconciler
-      throw error;
+      if (!(error instanceof ProviderUnavailable)) throw error;
+      await finishLater(attemptId); // committing: the next request on the order commits the rest
+      return unavailable();
     }
     await ctx.lockouts.succeed(`order:${row.id}`);
     return json(200, order);
