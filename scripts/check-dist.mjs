@@ -7,10 +7,10 @@ import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { runnerImport } from 'vite';
 
-const { module: backendModule } = await runnerImport('./demo/backend/index.ts');
-const { module: adapter } = await runnerImport('./demo/backend/node-adapter.ts');
+const { module: demoServer } = await runnerImport('./demo/server.ts');
 const { module: csp } = await runnerImport('./demo/csp.ts');
-const api = adapter.toNodeMiddleware(backendModule.createDemoBackend().handle, ['/api/', '/sandbox/']);
+/** The backend mounts once the server listens (its public origin is the server's). */
+let api = (_req, _res, next) => next();
 
 // Two pages: both bundles side by side (the element defined twice; the policy allows lit's duplicate
 // Trusted Types policy), and one bundle under the strictest policy.
@@ -55,6 +55,8 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
+const mounted = await demoServer.createDemoServer({ publicOrigin: origin, dataDir: 'memory', env: {}, log: () => undefined });
+api = mounted.middleware;
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',

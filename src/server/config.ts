@@ -12,6 +12,10 @@
  * | `DEMO` | `1`: demo routes and demo data | off |
  * | `SANDBOX_LATENCY_MS` | delay inside every sandbox provider call | 0 |
  */
+import { mkdirSync } from 'node:fs';
+import { openPglite, type Sql } from './sql.js';
+import { openPostgres } from './sql-pg.js';
+
 export interface ServerConfig {
   port: number;
   host: string;
@@ -50,15 +54,8 @@ export function configFromEnv(env: Record<string, string | undefined>, defaults:
 }
 
 /** Opens the store the configuration names: PostgreSQL with DATABASE_URL, otherwise PGlite. */
-export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>) {
-  if (config.databaseUrl) {
-    const { openPostgres } = await import('./sql-pg.js');
-    return openPostgres({ connectionString: config.databaseUrl });
-  }
-  const { openPglite } = await import('./sql.js');
-  if (config.dataDir) {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(config.dataDir, { recursive: true });
-  }
+export async function openStore(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): Promise<Sql> {
+  if (config.databaseUrl) return openPostgres({ connectionString: config.databaseUrl });
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
   return openPglite(config.dataDir);
 }

@@ -3,7 +3,7 @@
  * sql-pg.ts), so that the store code is written once. Parameters are `$1, $2, ...`; int8 columns come back
  * as numbers (times are epoch milliseconds), json/jsonb as parsed values.
  */
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 
 export interface Queryable {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
@@ -20,7 +20,6 @@ const toNumber = (value: string) => Number(value);
 
 /** Opens PGlite: in memory without `dataDir`, on disk with it (e.g. `.data/pglite`). */
 export async function openPglite(dataDir?: string): Promise<Sql> {
-  const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), parsers: { [INT8]: toNumber } });
   return pgliteSql(db, true);
 }

@@ -17,8 +17,8 @@ describe('<prepaid-checkout>', () => {
   const assigned: string[] = [];
   const realAssign = navigation.assign;
 
-  beforeEach(() => {
-    net = installNetwork();
+  beforeEach(async () => {
+    net = await installNetwork();
     errors = [];
     assigned.length = 0;
     navigation.assign = (url) => void assigned.push(url);
@@ -286,7 +286,7 @@ describe('<prepaid-checkout>', () => {
 
     it('pauses paying after too many wrong codes and says until when', async () => {
       net.restore();
-      net = installNetwork({ lockout: { limit: 1, seconds: 60 } });
+      net = await installNetwork({ lockout: { limit: 1, seconds: 60 } });
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
       await typeCode(el, 'WebMoney code', 'zzzzzzzzzzzzzzzz');
@@ -326,7 +326,7 @@ describe('<prepaid-checkout>', () => {
       await pressPay(el);
       await receipt(el);
       expect(net.sent('POST', PAYMENTS)).to.have.length(2);
-      expect(net.backend.issuer.lookup('webmoney', 'wm00000000005000')).to.deep.include({ balance: 3800 });
+      expect(await net.backend.issuer.balance('webmoney', 'wm00000000005000')).to.deep.include({ balance: 3800 });
     });
 
     it('retries a 5xx and succeeds', async () => {

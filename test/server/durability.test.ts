@@ -145,7 +145,7 @@ describe('durability', () => {
     const retry = await call(backend, 'POST', `/api/claims/${token}/claim`, { method: 'atm' }, key);
     assert.equal(retry.status, 200);
     assert.equal(retry.body.result.receiptNumber, claim.body.result.receiptNumber);
-    const [{ count }] = await backend.context.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM sandbox_payouts');
+    const [{ count } = { count: -1 }] = await backend.context.sql.query<{ count: number }>('SELECT count(*)::int AS count FROM sandbox_payouts');
     assert.equal(count, 1);
     await backend.close();
   });
