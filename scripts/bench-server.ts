@@ -9,6 +9,7 @@ import { ORDER_TEMPLATES } from '../src/server/demo.js';
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const READS = Number(process.env.BENCH_READS ?? 2000);
 const PAYMENTS = Number(process.env.BENCH_PAYMENTS ?? 400);
+const WARMUP = 50;
 
 interface Figures {
   rps: number;
@@ -47,14 +48,9 @@ async function bench(store: 'PGlite' | 'PostgreSQL') {
     const run_id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
     const template = ORDER_TEMPLATES[1]!;
     await insertOrder(sql, { id: `bench-${run_id}-read`, amount: 1200, merchantName: 'Bench', brands: template.brands }, now());
-    for (let i = 0; i < PAYMENTS; i++) await insertOrder(sql, { id: `bench-${run_id}-${i}`, amount: 1200, merchantName: 'Bench', brands: template.brands }, now());
-    const read = await run(READS, async () => {
-      const response = await fetch(`${base}/bench-${run_id}-read`);
-      if (response.status !== 200) throw new Error(`read: ${response.status}`);
-      await response.arrayBuffer();
-    });
+    for (let i = 0; i < PAYMENTS + WARMUP; i++) await insertOrder(sql, { id: `bench-${run_id}-${i}`, amount: 1200, merchantName: 'Bench', brands: template.brands }, now());
     const seed = Date.now() % 1e6;
-    const pay = await run(PAYMENTS, async (i) => {
+    const payOne = async (i: number) => {
       const code = `wm${String(2000 + seed * 1000 + i).padStart(14, '0')}`;
       const response = await fetch(`${base}/bench-${run_id}-${i}/payments`, {
         method: 'POST',
@@ -63,7 +59,17 @@ async function bench(store: 'PGlite' | 'PostgreSQL') {
       });
       if (response.status !== 200) throw new Error(`pay: ${response.status} ${await response.text()}`);
       await response.arrayBuffer();
-    });
+    };
+    const readOne = async () => {
+      const response = await fetch(`${base}/bench-${run_id}-read`);
+      if (response.status !== 200) throw new Error(`read: ${response.status}`);
+      await response.arrayBuffer();
+    };
+    // Warm-up (not measured): the JIT, PGlite's memory, the connection pool.
+    await run(WARMUP * 10, readOne);
+    await run(WARMUP, (i) => payOne(PAYMENTS + i));
+    const read = await run(READS, readOne);
+    const pay = await run(PAYMENTS, payOne);
     return { read, pay };
   } finally {
     await running.close();
@@ -79,7 +85,7 @@ for (const store of stores) {
     rows.push(`| ${store} | ${what} | ${f.rps.toFixed(0)} | ${f.p50.toFixed(1)} | ${f.p99.toFixed(1)} |`);
   }
 }
-console.log(`${READS} reads and ${PAYMENTS} payments, ${CONCURRENCY} at a time, node ${process.version}, 127.0.0.1\n`);
+console.log(`${READS} reads and ${PAYMENTS} payments (after a warm-up), ${CONCURRENCY} at a time, client and server in one process, node ${process.version}, 127.0.0.1\n`);
 console.log('| store | request | requests/s | p50 ms | p99 ms |\n| --- | --- | ---: | ---: | ---: |');
 console.log(rows.join('\n'));
 if (!process.env.DATABASE_URL) console.log('\n(set DATABASE_URL=postgres://... to measure PostgreSQL too)');
