@@ -4,15 +4,35 @@
  * results. Nothing here throws for a bad day on the network.
  */
 import * as z from 'zod/mini';
+import type { CheckoutErrorCode } from '../contract/checkout.js';
+import type { ClaimErrorCode } from '../contract/claim.js';
 import { apiErrorBody, type ClientErrorCode } from '../contract/common.js';
 
+/** The codes the widgets word themselves, and any other string a server may send. */
+export type ErrorCode = CheckoutErrorCode | ClaimErrorCode | (string & {});
+
+/**
+ * What an error's `field` points at, parsed once: a code box (`codes.1`), an account field
+ * (`account.number`), or another field by name (`returnUrl`, `code`).
+ */
+export type ErrorTarget = { kind: 'code'; index: number } | { kind: 'account'; field: string } | { kind: 'field'; name: string };
+
+export function errorTarget(field: string | undefined): ErrorTarget | null {
+  if (!field) return null;
+  const code = /^codes\.(\d{1,2})$/.exec(field);
+  if (code) return { kind: 'code', index: Number(code[1]) };
+  if (field.startsWith('account.')) return { kind: 'account', field: field.slice('account.'.length) };
+  return { kind: 'field', name: field };
+}
+
 export interface ApiError {
-  /** The server's error code, or one of the client's own (`network_error`, `timeout`, ...). */
-  code: string;
+  /** The server's error code (one of the contract's, or one this widget does not know), or one of the client's own. */
+  code: ErrorCode;
   /** HTTP status; 0 when there was no answer. */
   status: number;
   message?: string;
-  field?: string;
+  /** What the error is about, from the answer's `field`. */
+  target: ErrorTarget | null;
   retryAfter?: number;
   shortfall?: number;
   /**
@@ -54,7 +74,7 @@ export function newIdempotencyKey(): string {
 }
 
 function clientError(code: ClientErrorCode, status = 0): ApiError {
-  return { code, status, uncertain: true };
+  return { code, status, target: null, uncertain: true };
 }
 
 function wait(ms: number, signal?: AbortSignal): Promise<void> {
@@ -96,9 +116,11 @@ async function once<T>(
       return { ok: false, error: clientError(response.status >= 500 ? 'server_error' : 'invalid_response', response.status) };
     }
     const { code, message, field, retryAfter, shortfall } = parsed.data.error;
+    // A request with this key still running elsewhere: its outcome is unknown, like a timeout.
+    const inProgress = code === 'idempotency_in_progress';
     return {
       ok: false,
-      error: { code, message, field, retryAfter, shortfall, status: response.status, uncertain: response.status >= 500 },
+      error: { code, message, target: errorTarget(field), retryAfter, shortfall, status: response.status, uncertain: response.status >= 500 || inProgress },
     };
   } catch {
     if (signal?.aborted) return { ok: false, error: clientError('network_error') };
@@ -112,9 +134,11 @@ async function once<T>(
 async function withRetries<T>(attempt: () => Promise<ApiResult<T>>, signal?: AbortSignal): Promise<ApiResult<T>> {
   let result = await attempt();
   for (const delay of retryPolicy.retryDelaysMs) {
-    // Retry only what may not have happened: no answer, or a 5xx. A 4xx or an unreadable 2xx is final.
+    // Retry only what may not have happened: no answer, a 5xx, or a request still in progress.
+    // Any other 4xx, or an unreadable 2xx, is final.
     if (result.ok || !result.error.uncertain || result.error.code === 'invalid_response' || signal?.aborted) break;
-    await wait(delay, signal);
+    // `409 idempotency_in_progress` says when the first request should be done.
+    await wait(Math.max(delay, Math.min(30, result.error.retryAfter ?? 0) * 1000), signal);
     if (signal?.aborted) break;
     result = await attempt();
   }

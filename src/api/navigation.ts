@@ -16,25 +16,25 @@ export const navigation = {
 
 /**
  * Marks, for this tab only, that the user left for an issuer's or wallet's page, so that the widget knows
- * on return that the result is news. Holds no code, token or account. Storage may be off or full: then
+ * on return that the result is news (and, for a wallet, which one). Holds no code, token or account. Storage may be off or full: then
  * coming back simply shows the current status.
  */
 export const redirectMark = {
-  set(key: string): void {
+  set(key: string, value = '1'): void {
     try {
-      sessionStorage.setItem(key, '1');
+      sessionStorage.setItem(key, value);
     } catch {
       // ignored: see above
     }
   },
-  /** Whether the mark was there; removes it. */
-  take(key: string): boolean {
+  /** The mark's value, or null when there was none; removes it. */
+  take(key: string): string | null {
     try {
-      const marked = sessionStorage.getItem(key) !== null;
+      const value = sessionStorage.getItem(key);
       sessionStorage.removeItem(key);
-      return marked;
+      return value;
     } catch {
-      return false;
+      return null;
     }
   },
 };

@@ -1,70 +1,72 @@
 /**
- * The checkout API of CONTRACT.md (`<prepaid-checkout>` and the merchant backend).
+ * The checkout API of CONTRACT.md (`<prepaid-checkout>` and the merchant backend): the shapes the widget reads.
+ * Brand ids in answers are any short string: a widget skips the brands it does not know (brands.ts).
  */
 import * as z from 'zod/mini';
-import { currency, httpUrl, isoDateTime, yen } from './common.js';
+import { currency, followUrl, isoDateTime, label, resourceId, text, yen, type ClientErrorCode, type CommonErrorCode } from './common.js';
 
-export const BRAND_IDS = ['webmoney', 'bitcash', 'netcash', 'nanaco'] as const;
-export type BrandId = (typeof BRAND_IDS)[number];
-export const brandId = z.enum(BRAND_IDS);
+export { BRAND_IDS, brands, registerBrand, type BrandDefinition, type BrandId, type CodeFormat } from './brands.js';
 
-export const ORDER_STATUSES = ['open', 'paid', 'canceled', 'expired'] as const;
+/** A brand id on the wire: known or not. */
+export const wireBrandId = text(32);
+
+export const ORDER_STATUSES = ['open', 'paid', 'canceled', 'expired', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const BRAND_MODES = ['collect', 'redirect'] as const;
 export type BrandMode = (typeof BRAND_MODES)[number];
 
+export const MAX_CODES = 20;
+
 export const orderBrand = z.object({
-  id: brandId,
+  id: wireBrandId,
   mode: z.enum(BRAND_MODES),
-  maxCodes: z.optional(z.int().check(z.minimum(1), z.maximum(20))),
+  maxCodes: z.optional(z.int().check(z.minimum(1), z.maximum(MAX_CODES))),
   balance: z.optional(z.boolean()),
 });
 export type OrderBrand = z.infer<typeof orderBrand>;
 
 export const payment = z.object({
-  brand: brandId,
+  brand: wireBrandId,
   amount: yen,
-  masked: z.string(),
+  masked: label(64),
 });
 export type Payment = z.infer<typeof payment>;
 
 export const order = z.object({
-  order: z.string(),
+  order: resourceId,
   amount: yen,
   currency,
-  description: z.optional(z.string()),
-  merchant: z.object({ name: z.string() }),
+  description: z.optional(label(500)),
+  merchant: z.object({ name: label() }),
   status: z.enum(ORDER_STATUSES),
-  brands: z.array(orderBrand),
-  payments: z.optional(z.array(payment)),
+  brands: z.array(orderBrand).check(z.maxLength(50)),
+  payments: z.optional(z.array(payment).check(z.maxLength(MAX_CODES))),
   paidAt: z.optional(isoDateTime),
+  refundedAt: z.optional(isoDateTime),
 });
 export type Order = z.infer<typeof order>;
 
 export const balanceResponse = z.object({
-  brand: brandId,
+  brand: wireBrandId,
   balance: yen,
-  masked: z.string(),
+  masked: label(64),
 });
 export type BalanceResponse = z.infer<typeof balanceResponse>;
 
 export const redirectResponse = z.object({
-  redirectUrl: httpUrl,
+  redirectUrl: followUrl,
 });
 export type RedirectResponse = z.infer<typeof redirectResponse>;
 
 export const CHECKOUT_ERROR_CODES = [
-  'invalid_request',
   'order_not_found',
   'order_not_open',
-  'idempotency_conflict',
   'insufficient_balance',
   'invalid_code',
   'code_used',
   'code_expired',
   'rating_not_allowed',
-  'too_many_attempts',
-  'provider_unavailable',
 ] as const;
-export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[number];
+/** Every code a checkout error may carry that the widget words itself. */
+export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[number] | CommonErrorCode | ClientErrorCode;

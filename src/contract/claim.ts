@@ -1,12 +1,16 @@
 /**
  * The claim API of CONTRACT.md (`<payout-claim>` and the merchant backend): the shapes the widget reads.
+ * Method ids and purposes in answers are any short string: a widget skips the methods it does not know
+ * (methods.ts) and words an unknown purpose neutrally.
  */
 import * as z from 'zod/mini';
-import { currency, httpUrl, isoDateTime, yen } from './common.js';
+import { currency, followUrl, isoDate, isoDateTime, label, text, yen, type ClientErrorCode, type CommonErrorCode } from './common.js';
+import { kindOf, type MethodKind } from './methods.js';
 
-export const METHOD_IDS = ['bank', 'atm', 'amazon', 'aupay', 'quo'] as const;
-export type MethodId = (typeof METHOD_IDS)[number];
-export const methodId = z.enum(METHOD_IDS);
+export { METHOD_IDS, methods, registerPayoutMethod, type MethodDefinition, type MethodId, type MethodKind } from './methods.js';
+
+/** A method id on the wire: known or not. */
+export const wireMethodId = text(32);
 
 export const PURPOSES = ['refund', 'payout', 'cashback', 'reward'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -21,64 +25,102 @@ export const accountType = z.enum(ACCOUNT_TYPES);
 export const ARRIVALS = ['instant', 'business_days'] as const;
 
 export const claimMethod = z.object({
-  method: methodId,
+  method: wireMethodId,
   fee: yen,
   arrival: z.enum(ARRIVALS),
+  arrivalBy: z.optional(isoDate),
   max: z.optional(yen),
 });
 export type ClaimMethod = z.infer<typeof claimMethod>;
 
 export const bankResult = z.object({
-  method: z.literal('bank'),
-  bankName: z.string(),
-  branchName: z.string(),
+  method: wireMethodId,
+  bankName: label(),
+  branchName: label(),
   type: accountType,
-  masked: z.string(),
-  holder: z.string(),
+  masked: label(32),
+  holder: label(60),
 });
 export const atmResult = z.object({
-  method: z.literal('atm'),
-  receiptNumber: z.string(),
-  confirmationCode: z.string(),
+  method: wireMethodId,
+  receiptNumber: label(32),
+  confirmationCode: label(32),
   expiresAt: isoDateTime,
 });
-export const walletResult = z.object({ method: z.enum(['amazon', 'aupay']) });
-export const quoResult = z.object({
-  method: z.literal('quo'),
-  giftUrl: httpUrl,
+export const walletResult = z.object({ method: wireMethodId });
+export const linkResult = z.object({
+  method: wireMethodId,
+  giftUrl: followUrl,
   expiresAt: isoDateTime,
 });
-export const claimResult = z.union([bankResult, atmResult, walletResult, quoResult]);
-export type ClaimResult = z.infer<typeof claimResult>;
-export type AtmResult = z.infer<typeof atmResult>;
-export type QuoResult = z.infer<typeof quoResult>;
 export type BankResult = z.infer<typeof bankResult>;
+export type AtmResult = z.infer<typeof atmResult>;
+export type WalletResult = z.infer<typeof walletResult>;
+export type LinkResult = z.infer<typeof linkResult>;
+
+/** The shape of a result follows from its method's kind. */
+const RESULT_SCHEMAS = { account: bankResult, codes: atmResult, wallet: walletResult, link: linkResult } as const satisfies Record<MethodKind, z.ZodMiniType>;
+
+/** A result, typed by its method's kind. */
+export type TypedResult =
+  | { kind: 'account'; result: BankResult }
+  | { kind: 'codes'; result: AtmResult }
+  | { kind: 'wallet'; result: WalletResult }
+  | { kind: 'link'; result: LinkResult };
+
+/** A result whose method is unknown is kept as it is (and shown neutrally); a known one must fit its kind. */
+export const claimResult = z.looseObject({ method: wireMethodId }).check(
+  z.refine((result) => {
+    const kind = kindOf(result.method);
+    return !kind || RESULT_SCHEMAS[kind].safeParse(result).success;
+  }),
+);
+export type ClaimResult = z.infer<typeof claimResult>;
+
+export function typedResult(result: ClaimResult | undefined): TypedResult | null {
+  const kind = result && kindOf(result.method);
+  return kind ? ({ kind, result } as TypedResult) : null;
+}
+
+export const savedAccount = z.object({
+  id: text(64),
+  bankName: label(),
+  branchName: label(),
+  type: accountType,
+  masked: label(32),
+  holder: label(60),
+});
+export type SavedAccount = z.infer<typeof savedAccount>;
 
 export const claim = z.object({
   amount: yen,
   currency,
-  payer: z.object({ name: z.string() }),
-  purpose: z.enum(PURPOSES),
-  message: z.optional(z.string()),
+  payer: z.object({ name: label() }),
+  purpose: text(32),
+  message: z.optional(label(1000)),
   expiresAt: isoDateTime,
   status: z.enum(CLAIM_STATUSES),
-  methods: z.array(claimMethod),
+  methods: z.array(claimMethod).check(z.maxLength(50)),
   result: z.optional(claimResult),
-  failure: z.optional(z.object({ code: z.string(), retryable: z.boolean() })),
-  next: z.optional(z.object({ redirectUrl: httpUrl })),
+  failure: z.optional(z.object({ code: text(64), retryable: z.boolean() })),
+  next: z.optional(z.object({ redirectUrl: followUrl })),
+  verification: z.optional(z.object({ channel: z.enum(['sms', 'email']), to: label(100), verified: z.boolean() })),
+  savedAccounts: z.optional(z.array(savedAccount).check(z.maxLength(20))),
 });
 export type Claim = z.infer<typeof claim>;
 
+export const verificationSent = z.object({ sentTo: label(100), resendAfter: z.number().check(z.minimum(0), z.maximum(3600)) });
+export type VerificationSent = z.infer<typeof verificationSent>;
+
 export const CLAIM_ERROR_CODES = [
-  'invalid_request',
   'claim_not_found',
   'claim_expired',
   'claim_not_open',
-  'idempotency_conflict',
+  'verification_required',
+  'verification_failed',
   'method_not_available',
   'invalid_account',
   'over_method_limit',
-  'too_many_attempts',
-  'provider_unavailable',
 ] as const;
-export type ClaimErrorCode = (typeof CLAIM_ERROR_CODES)[number];
+/** Every code a claim error may carry that the widget words itself. */
+export type ClaimErrorCode = (typeof CLAIM_ERROR_CODES)[number] | CommonErrorCode | ClientErrorCode;

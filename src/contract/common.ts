@@ -1,41 +1,112 @@
 /**
- * Shapes shared by both APIs in CONTRACT.md: amounts, times, the error body.
+ * Shapes shared by both APIs in CONTRACT.md: amounts, times, ids, URLs, the error body.
  * Browser code imports zod/mini only, so that the widgets stay small.
+ *
+ * Every check here runs in time linear in its input, and every string has a length limit that is
+ * checked first (a check that fails with `abort` stops the ones after it), so that a hostile body
+ * costs the server no more than its size.
  */
 import * as z from 'zod/mini';
 
+/** The most any single amount may be: ten billion yen, far above any prepaid or payout limit. */
+export const MAX_YEN = 10_000_000_000;
+
 /** An amount in integer yen. */
-export const yen = z.int().check(z.minimum(0));
+export const yen = z.int().check(z.minimum(0), z.maximum(MAX_YEN));
+
+/** A string of at most `max` characters; the length is checked before anything else. */
+export function text(max: number, ...checks: ((value: string) => boolean)[]) {
+  return z.string().check(z.maxLength(max, { abort: true }), ...checks.map((fn) => z.refine<string>(fn)));
+}
+
+/** A label shown to the user (names, descriptions, masked values, messages). */
+export const label = (max = 200) => text(max);
 
 /**
  * An ISO 8601 date-time with an offset (`2026-11-23T10:00:00+09:00` or `...Z`). A regex check rather
- * than `z.iso.datetime()`, which costs the browser bundle half a kilobyte more.
+ * than `z.iso.datetime()`, which costs the browser bundle half a kilobyte more. No nested quantifiers:
+ * linear time.
  */
-export const isoDateTime = z.string().check(
-  z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)$/),
-);
+export const isoDateTime = z
+  .string()
+  .check(z.maxLength(40, { abort: true }), z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?(?:Z|[+-]\d\d:?\d\d)$/));
 
-/** An absolute http(s) URL: where a widget may send the user (never `javascript:`). */
-export const httpUrl = z.string().check(z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i));
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDate = z.string().check(z.maxLength(10, { abort: true }), z.regex(/^\d{4}-\d\d-\d\d$/));
+
+/** Order ids and claim tokens (CONTRACT.md): 1-128 characters of `A-Z a-z 0-9 . _ ~ -`, never `.` or `..`. */
+export const MAX_ID_LENGTH = 128;
+
+export function isValidId(id: string): boolean {
+  return id.length >= 1 && id.length <= MAX_ID_LENGTH && /^[A-Za-z0-9._~-]+$/.test(id) && id !== '.' && id !== '..';
+}
+
+export const resourceId = z.string().check(z.maxLength(MAX_ID_LENGTH, { abort: true }), z.refine(isValidId));
+
+/** Longest URL either side accepts; browsers and CDNs commonly stop near here too. */
+export const MAX_URL_LENGTH = 2048;
+
+function parseUrl(value: string): URL | null {
+  if (value.length > MAX_URL_LENGTH) return null;
+  try {
+    return new URL(value);
+  } catch {
+    return null;
+  }
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A URL a widget may send the user to or show as a link (CONTRACT.md): absolute `https:`, `http:` only
+ * for localhost, no user name or password. Parsed by the browser's (or Node's) URL parser: linear time.
+ */
+export function isFollowableUrl(value: string): boolean {
+  const url = parseUrl(value);
+  if (!url || url.username || url.password) return false;
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+}
+
+/** An absolute http(s) URL without credentials: what a page sends as its own address (`returnUrl`). */
+export function isPageUrl(value: string): boolean {
+  const url = parseUrl(value);
+  return !!url && !url.username && !url.password && (url.protocol === 'https:' || url.protocol === 'http:');
+}
+
+export const followUrl = text(MAX_URL_LENGTH, isFollowableUrl);
+export const pageUrl = text(MAX_URL_LENGTH, isPageUrl);
 
 export const currency = z.literal('JPY');
 
-/** The body of every non-2xx answer. */
+/** The body of every non-2xx answer. Unknown codes are allowed: the widget shows the server's message. */
 export const apiErrorBody = z.object({
   error: z.object({
-    code: z.string(),
-    message: z.string(),
-    field: z.optional(z.string()),
-    retryAfter: z.optional(z.number().check(z.minimum(0))),
+    code: text(64),
+    message: text(1000),
+    field: z.optional(text(64)),
+    retryAfter: z.optional(z.number().check(z.minimum(0), z.maximum(86_400 * 7))),
     shortfall: z.optional(yen),
   }),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBody>;
 export type ApiErrorDetail = ApiErrorBody['error'];
 
+/** Error codes of the bounds every backend keeps (CONTRACT.md, "What a backend guarantees"). */
+export const COMMON_ERROR_CODES = [
+  'invalid_request',
+  'idempotency_in_progress',
+  'idempotency_key_reused',
+  'too_many_attempts',
+  'provider_unavailable',
+  'payload_too_large',
+  'unsupported_media_type',
+] as const;
+export type CommonErrorCode = (typeof COMMON_ERROR_CODES)[number];
+
 /**
- * Codes the widgets make themselves when there is no usable answer from the server.
+ * Codes the widgets make themselves when there is no usable answer from the server, and `invalid_id`
+ * for an order id or token the contract does not allow (refused before any request).
  * They are reported in `*-error` events like the server's codes.
  */
-export const CLIENT_ERROR_CODES = ['network_error', 'timeout', 'server_error', 'invalid_response'] as const;
+export const CLIENT_ERROR_CODES = ['network_error', 'timeout', 'server_error', 'invalid_response', 'invalid_id'] as const;
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

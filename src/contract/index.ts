@@ -1,4 +1,6 @@
 export * from './common.js';
+export * from './brands.js';
+export * from './methods.js';
 export * from './checkout.js';
 export * from './checkout-requests.js';
 export * from './claim.js';

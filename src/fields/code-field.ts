@@ -1,19 +1,19 @@
 /**
- * The segmented code input: one prepaid code as four boxes of four characters, rendered into the
+ * The segmented code input: one prepaid code as boxes of its brand's printed grouping, rendered into the
  * host's shadow root (so labels, hints and errors stay in one tree for assistive technology).
  * The edit rules are pure (code-segments.ts); this controller wires DOM events to them and puts the
  * caret where the next character goes.
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { BrandId } from '../contract/checkout.js';
-import { CODE_RULES, normalizeCode } from '../japanese/prepaid-code.js';
-import { deleteBefore, editSegment, SEGMENT_COUNT, toSegments, type Caret } from './code-segments.js';
+import type { CodeFormat } from '../contract/brands.js';
+import { normalizeCode } from '../japanese/prepaid-code.js';
+import { deleteBefore, editSegment, segmentCount, toSegments, type Caret } from './code-segments.js';
 
 export interface CodeFieldView {
   /** Which code of the order (0-based). */
   index: number;
-  brand: BrandId;
+  format: CodeFormat;
   code: string;
   label: string;
   segmentLabel: (segment: number) => string;
@@ -33,7 +33,7 @@ export class CodeFieldController implements ReactiveController {
     private readonly host: Host,
     private readonly onChange: (index: number, code: string) => void,
     private readonly codeAt: (index: number) => string,
-    private readonly brand: () => BrandId,
+    private readonly format: () => CodeFormat,
   ) {
     host.addController(this);
   }
@@ -66,9 +66,8 @@ export class CodeFieldController implements ReactiveController {
   }
 
   #edit(index: number, segment: number, typed: string, caretInTyped: number): void {
-    const brand = this.brand();
-    const rule = CODE_RULES[brand];
-    const result = editSegment(this.codeAt(index), segment, typed, caretInTyped, (t) => normalizeCode(brand, t), rule.length);
+    const format = this.format();
+    const result = editSegment(format, this.codeAt(index), segment, typed, caretInTyped, (t) => normalizeCode(format, t));
     this.#apply(index, result.code, result.caret);
   }
 
@@ -101,7 +100,7 @@ export class CodeFieldController implements ReactiveController {
     const atStart = input.selectionStart === 0 && input.selectionEnd === 0;
     const atEnd = input.selectionStart === input.value.length;
     if (event.key === 'Backspace' && atStart && segment > 0) {
-      const result = deleteBefore(this.codeAt(index), segment);
+      const result = deleteBefore(this.format(), this.codeAt(index), segment);
       event.preventDefault();
       if (result) this.#apply(index, result.code, result.caret);
       else this.#pendingCaret = { index, caret: { segment: segment - 1, offset: Infinity } };
@@ -110,7 +109,7 @@ export class CodeFieldController implements ReactiveController {
       event.preventDefault();
       this.#pendingCaret = { index, caret: { segment: segment - 1, offset: Infinity } };
       this.host.requestUpdate();
-    } else if (event.key === 'ArrowRight' && atEnd && segment < SEGMENT_COUNT - 1) {
+    } else if (event.key === 'ArrowRight' && atEnd && segment < segmentCount(this.format()) - 1) {
       event.preventDefault();
       this.#pendingCaret = { index, caret: { segment: segment + 1, offset: 0 } };
       this.host.requestUpdate();
@@ -118,9 +117,8 @@ export class CodeFieldController implements ReactiveController {
   };
 
   render(view: CodeFieldView) {
-    const { index, brand } = view;
-    const rule = CODE_RULES[brand];
-    const segments = toSegments(view.code);
+    const { index, format } = view;
+    const segments = toSegments(format, view.code);
     const labelId = `code-${index}-label`;
     const hintId = `code-${index}-hint`;
     const errorId = `code-${index}-error`;
@@ -145,8 +143,8 @@ export class CodeFieldController implements ReactiveController {
                 autocapitalize="off"
                 autocorrect="off"
                 spellcheck="false"
-                enterkeyhint=${segment === SEGMENT_COUNT - 1 ? 'done' : 'next'}
-                lang=${rule.script === 'hiragana' ? 'ja' : 'en'}
+                enterkeyhint=${segment === segments.length - 1 ? 'done' : 'next'}
+                lang=${format.script === 'hiragana' ? 'ja' : 'en'}
                 ?disabled=${view.disabled}
                 @input=${this.#onInput}
                 @compositionend=${this.#onCompositionEnd}

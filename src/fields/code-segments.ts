@@ -1,11 +1,12 @@
 /**
- * The pure model of a segmented code input: one code shown as four boxes of four characters.
- * The element keeps the whole code; these functions say what an edit in one box does to it and where
- * the caret goes next. No DOM.
+ * The pure model of a segmented code input: one code shown as boxes of the brand's printed grouping
+ * (four boxes of four for a 16-character code; five of four for a 20-character one). The element keeps
+ * the whole code; these functions say what an edit in one box does to it and where the caret goes next.
+ * No DOM.
  */
-import { CODE_GROUP_LENGTH } from '../japanese/prepaid-code.js';
+import type { CodeFormat } from '../contract/brands.js';
 
-export const SEGMENT_COUNT = 4;
+export type SegmentLayout = Pick<CodeFormat, 'length' | 'groupSize'>;
 
 export interface Caret {
   /** Which box. */
@@ -19,22 +20,27 @@ export interface SegmentEdit {
   caret: Caret;
 }
 
-/** The boxes' contents: four characters each; the last box also holds anything past sixteen. */
-export function toSegments(code: string): string[] {
+export function segmentCount(layout: SegmentLayout): number {
+  return Math.ceil(layout.length / layout.groupSize);
+}
+
+/** The boxes' contents: `groupSize` characters each; the last box also holds anything past the length. */
+export function toSegments(layout: SegmentLayout, code: string): string[] {
   const chars = [...code];
+  const count = segmentCount(layout);
   const segments: string[] = [];
-  for (let i = 0; i < SEGMENT_COUNT; i++) {
-    const start = i * CODE_GROUP_LENGTH;
-    const end = i === SEGMENT_COUNT - 1 ? chars.length : start + CODE_GROUP_LENGTH;
+  for (let i = 0; i < count; i++) {
+    const start = i * layout.groupSize;
+    const end = i === count - 1 ? chars.length : start + layout.groupSize;
     segments.push(chars.slice(start, end).join(''));
   }
   return segments;
 }
 
 /** The caret for a position in the whole code: a full box hands the caret to the next one. */
-export function caretAt(position: number): Caret {
-  const segment = Math.min(SEGMENT_COUNT - 1, Math.floor(position / CODE_GROUP_LENGTH));
-  return { segment, offset: position - segment * CODE_GROUP_LENGTH };
+export function caretAt(layout: SegmentLayout, position: number): Caret {
+  const segment = Math.min(segmentCount(layout) - 1, Math.floor(position / layout.groupSize));
+  return { segment, offset: position - segment * layout.groupSize };
 }
 
 /**
@@ -42,29 +48,29 @@ export function caretAt(position: number): Caret {
  * where the browser put the caret in it. A paste that holds a whole code replaces the code, wherever it lands.
  */
 export function editSegment(
+  layout: SegmentLayout,
   code: string,
   segment: number,
   typed: string,
   caretInTyped: number,
   normalize: (text: string) => string,
-  codeLength: number,
 ): SegmentEdit {
   const whole = normalize(typed);
-  if ([...whole].length >= codeLength) return { code: whole, caret: caretAt([...whole].length) };
-  const segments = toSegments(code);
+  if ([...whole].length >= layout.length) return { code: whole, caret: caretAt(layout, [...whole].length) };
+  const segments = toSegments(layout, code);
   const before = segments.slice(0, segment).join('');
   const after = segments.slice(segment + 1).join('');
   const head = normalize(before + typed.slice(0, caretInTyped));
   const next = head + normalize(typed.slice(caretInTyped) + after);
-  return { code: next, caret: caretAt([...head].length) };
+  return { code: next, caret: caretAt(layout, [...head].length) };
 }
 
 /** Backspace at the start of a box deletes the last character of the box before it. */
-export function deleteBefore(code: string, segment: number): SegmentEdit | null {
+export function deleteBefore(layout: SegmentLayout, code: string, segment: number): SegmentEdit | null {
   if (segment === 0) return null;
   const chars = [...code];
-  const position = Math.min(segment * CODE_GROUP_LENGTH, chars.length);
+  const position = Math.min(segment * layout.groupSize, chars.length);
   if (position === 0) return null;
   chars.splice(position - 1, 1);
-  return { code: chars.join(''), caret: caretAt(position - 1) };
+  return { code: chars.join(''), caret: caretAt(layout, position - 1) };
 }

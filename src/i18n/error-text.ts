@@ -1,16 +1,16 @@
 /**
- * The localized text for errors both widgets share; null for codes a widget words itself.
+ * One place for the wording of every error either widget shows: the localized text for the contract's
+ * codes and the client's own, and for a code nobody here knows, the server's message (a 5xx reads as a
+ * server problem).
  */
 import type { ApiError } from '../api/client.js';
 import type { Messages } from './messages.js';
+import { formatYen, type Lang } from './index.js';
 
-const COMMON = ['network_error', 'timeout', 'server_error', 'invalid_response', 'idempotency_conflict', 'invalid_request', 'provider_unavailable'] as const;
-
-export function commonErrorText(common: Messages['common'], error: ApiError): string | null {
-  return (COMMON as readonly string[]).includes(error.code) ? common.errors[error.code as (typeof COMMON)[number]] : null;
-}
-
-/** For codes nobody knows: a 5xx reads as a server problem, anything else shows the server's message. */
-export function fallbackErrorText(common: Messages['common'], error: ApiError): string {
-  return error.status >= 500 ? common.errors.server_error : common.errors.unknown(error.message ?? error.code);
+export function errorText(common: Messages['common'], error: ApiError, lang: Lang): string {
+  const { errors } = common;
+  if (error.code === 'insufficient_balance') return errors.insufficient_balance(formatYen(error.shortfall ?? 0, lang));
+  const known = Object.hasOwn(errors, error.code) ? (errors as Record<string, unknown>)[error.code] : undefined;
+  if (typeof known === 'string') return known;
+  return error.status >= 500 ? errors.server_error : errors.unknown(error.message ?? error.code);
 }

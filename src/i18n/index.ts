@@ -1,11 +1,13 @@
 /**
  * Language resolution and number/date formats for both widgets.
  */
+import { brands } from '../contract/brands.js';
+import { methods } from '../contract/methods.js';
 import * as en from './en.js';
 import * as ja from './ja.js';
-import type { Lang, Messages } from './messages.js';
+import type { BrandWords, Lang, Messages, MethodWords } from './messages.js';
 
-export type { Lang, Messages } from './messages.js';
+export type { BrandWords, Lang, Messages, MethodWords } from './messages.js';
 
 /** Each widget takes only its own sections, so that one bundle does not carry the other's strings. */
 export type CheckoutMessages = Pick<Messages, 'common' | 'checkout'>;
@@ -17,6 +19,18 @@ export function checkoutMessages(lang: Lang): CheckoutMessages {
 
 export function claimMessages(lang: Lang): ClaimMessages {
   return lang === 'en' ? { common: en.common, claim: en.claim } : { common: ja.common, claim: ja.claim };
+}
+
+/** How to word a brand: a built-in's from the messages, a registered one's from its registration; null when unknown. */
+export function brandWords(m: CheckoutMessages, lang: Lang, id: string): BrandWords | null {
+  const builtIn = Object.hasOwn(m.checkout.brands, id) ? (m.checkout.brands as Record<string, BrandWords>)[id] : undefined;
+  return builtIn ?? (brands.messagesOf(id)?.[lang] as BrandWords | undefined) ?? null;
+}
+
+/** How to word a payout method, as for brands. */
+export function methodWords(m: ClaimMessages, lang: Lang, id: string): MethodWords | null {
+  const builtIn = Object.hasOwn(m.claim.methods, id) ? (m.claim.methods as Record<string, MethodWords>)[id] : undefined;
+  return builtIn ?? (methods.messagesOf(id)?.[lang] as MethodWords | undefined) ?? null;
 }
 
 /** `ja`, `ja-JP` → ja; `en`, `en-US` → en; anything else → ja. */

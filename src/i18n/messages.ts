@@ -1,9 +1,44 @@
 /**
  * Every string the widgets show, declared once. `ja.ts` and `en.ts` must satisfy this interface,
  * so a missing translation does not compile. Messages may be functions of values.
+ * Brands and methods are keyed by the registries' ids (src/contract/brands.ts, methods.ts), and errors by
+ * the contract's error-code unions, so a new brand, method or code is named here by the compiler.
  */
-import type { BrandId } from '../contract/checkout.js';
-import type { AccountType, MethodId, Purpose } from '../contract/claim.js';
+import type { BrandId, CheckoutErrorCode } from '../contract/checkout.js';
+import type { AccountType, ClaimErrorCode, MethodId, Purpose } from '../contract/claim.js';
+
+/** How the widget words one brand. */
+export interface BrandWords {
+  /** The brand as its issuer writes it. */
+  name: string;
+  /** The issuer's own name for the code on the card (WebMoney プリペイド番号, BitCash ひらがなID). */
+  codeName: string;
+}
+
+/** How the widget words one payout method. */
+export interface MethodWords {
+  name: string;
+  /** What the recipient needs for it. */
+  needs: string;
+  /** Exactly what will happen, on the confirm step. */
+  confirm: (net: string) => string;
+  /** The result step's title while it is under way, and once done. */
+  processing: string;
+  completed: string;
+  /** One sentence once done. */
+  done: (net: string) => string;
+  /** What the result is for, where that needs saying (QUO Card Pay: member stores, not online). */
+  about?: string;
+}
+
+/** Every error either widget words itself: the contract's codes and the client's own. */
+export type ErrorMessages = {
+  [Code in Exclude<CheckoutErrorCode | ClaimErrorCode, 'insufficient_balance'>]: string;
+} & {
+  insufficient_balance: (shortfall: string) => string;
+  /** A code this widget does not know: the server's message. */
+  unknown: (serverMessage: string) => string;
+};
 
 export interface Messages {
   common: {
@@ -11,17 +46,7 @@ export interface Messages {
     retry: string;
     /** A time to try again after too many attempts. */
     lockedUntil: (time: string) => string;
-    /** Errors the widget made itself, and the fallback for codes it does not know. */
-    errors: {
-      network_error: string;
-      timeout: string;
-      server_error: string;
-      invalid_response: string;
-      idempotency_conflict: string;
-      invalid_request: string;
-      provider_unavailable: string;
-      unknown: (serverMessage: string) => string;
-    };
+    errors: ErrorMessages;
   };
   checkout: {
     title: string;
@@ -29,13 +54,18 @@ export interface Messages {
     item: string;
     orderId: string;
     amount: string;
+    amountPaid: string;
     chooseBrand: string;
-    brandNames: Record<BrandId, string>;
+    brands: Record<BrandId, BrandWords>;
     redirectNote: (brand: string) => string;
-    codeLabel: (brand: string, index: number, count: number) => string;
-    segmentLabel: (brand: string, index: number, count: number, from: number, to: number) => string;
-    codeHint: (brand: BrandId) => string;
-    lookAlikeHint: string;
+    /** A brand's code as the shopper knows it (WebMoneyのプリペイド番号; NET CASH ID). */
+    brandCode: (brand: string, codeName: string) => string;
+    codeLabel: (codeName: string, index: number, count: number) => string;
+    segmentLabel: (codeName: string, index: number, count: number, from: number, to: number) => string;
+    codeHint: (codeName: string, length: number, script: 'latin' | 'hiragana') => string;
+    lookAlikeHint: (pairs: string) => string;
+    neverUsedHint: (characters: string) => string;
+    caseSensitive: string;
     addCode: string;
     removeCode: (index: number) => string;
     checkBalance: (index: number) => string;
@@ -51,23 +81,17 @@ export interface Messages {
     paying: string;
     redirecting: (brand: string) => string;
     noBrands: string;
-    errors: {
-      order_not_found: string;
-      order_not_open: string;
-      insufficient_balance: (shortfall: string) => string;
-      insufficientAddCode: string;
-      insufficientNoMoreCodes: string;
-      invalid_code: string;
-      code_used: string;
-      code_expired: string;
-      rating_not_allowed: string;
-      too_many_attempts: string;
-    };
+    insufficientAddCode: string;
+    insufficientNoMoreCodes: string;
     redirectNotCompleted: string;
     paidTitle: string;
     paidLead: (amount: string, merchant: string) => string;
     paidAt: string;
     paidWith: string;
+    refundedTitle: string;
+    refundedLead: (amount: string) => string;
+    refundedAt: string;
+    refundedTo: string;
     canceledTitle: string;
     canceledLead: string;
     expiredTitle: string;
@@ -77,13 +101,12 @@ export interface Messages {
     title: string;
     from: string;
     purpose: string;
-    purposes: Record<Purpose, string>;
+    /** `other`: a purpose this widget does not know. */
+    purposes: Record<Purpose | 'other', string>;
     amount: string;
     validUntil: string;
     chooseMethod: string;
-    methodNames: Record<MethodId, string>;
-    /** What the recipient needs for a method. */
-    needs: Record<MethodId, string>;
+    methods: Record<MethodId, MethodWords>;
     fee: (fee: string) => string;
     noFee: string;
     arrival: { instant: string; business_days: string };
@@ -93,25 +116,18 @@ export interface Messages {
     next: string;
     back: string;
     confirmTitle: string;
-    /** Exactly what will happen, per method. */
-    confirmWhat: Record<MethodId, (net: string) => string>;
     confirmButton: (net: string) => string;
     submitting: string;
     redirecting: (method: string) => string;
     noMethods: string;
     notices: { already_claimed: string; redirect_canceled: string };
     failures: Record<string, string> & { unknown: string };
-    errors: {
-      claim_not_found: string;
-      claim_expired: string;
-      claim_not_open: string;
-      method_not_available: string;
-      invalid_account: string;
-      over_method_limit: string;
-      too_many_attempts: string;
+    walletUnfinished: {
+      title: string;
+      lead: (method: string) => string;
+      resume: (method: string) => string;
+      chooseAnother: string;
     };
-    processingTitle: Record<MethodId, string>;
-    completedTitle: Record<MethodId, string>;
     bankWhen: string;
     bankDetails: string;
     accountTypes: Record<AccountType, string>;
@@ -124,10 +140,8 @@ export interface Messages {
     atmExpires: (when: string) => string;
     atmSteps: string[];
     atmKeep: string;
-    quoLink: string;
-    quoWhat: string;
-    quoExpires: (when: string) => string;
-    completedLead: (net: string, method: string) => string;
+    linkOpen: (method: string) => string;
+    linkExpires: (when: string) => string;
     expiredTitle: string;
     expiredLead: string;
     canceledTitle: string;

@@ -1,58 +1,62 @@
 /**
  * Runs the claim flow's effects: loads the claim, posts the recipient's choice, follows wallet redirects,
- * polls while processing (2 s doubling to 30 s, paused while the page is hidden), and tells the page
- * (events) what happened. The state changes only through `transition` (claim-flow.ts).
+ * polls while processing (2 s doubling to 30 s, paused while the page is hidden), and forgets the stored
+ * token once the claim is final. The state changes only through `transition`, and which events fire only
+ * through `eventsFor` (claim-flow.ts); the shared runner (src/flow/runner.ts) does the sending, aborting
+ * and lockout timing.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getJson, joinUrl, newIdempotencyKey, postJson, type ApiError } from '../api/client.js';
+import { getJson, joinUrl, newIdempotencyKey, postJson } from '../api/client.js';
 import { navigation, redirectMark } from '../api/navigation.js';
-import { claim as claimSchema, type Claim } from '../contract/claim.js';
-import { initialState, pollDelay, termsOf, transition, type ClaimEvent, type ClaimState } from './claim-flow.js';
+import { claim as claimSchema } from '../contract/claim.js';
+import { FlowRunner } from '../flow/runner.js';
+import {
+  eventsFor,
+  initialState,
+  isFinal,
+  isValidId,
+  lockedUntilOf,
+  pollDelay,
+  transition,
+  type ClaimEvent,
+  type ClaimOutput,
+  type ClaimState,
+} from './claim-flow.js';
 import { PayoutClaimCompleteEvent, PayoutClaimErrorEvent } from './events.js';
 
-/** Set when the recipient leaves for a wallet's login page. */
+/** Set when the recipient leaves for a wallet's login page; holds the method. */
 const REDIRECT_MARK = 'ppw-claim-redirect';
 
 export interface ClaimConfig {
   endpoint: string;
   token: string;
+  /** Called once the claim is final (the element forgets the token it kept). */
+  onFinal?: () => void;
 }
 
-/** The error codes a state shows, each reported once. */
-function shownErrors(state: ClaimState): (ApiError | Claim)[] {
-  switch (state.status) {
-    case 'unavailable':
-      return [state.error];
-    case 'choosing':
-    case 'confirming':
-    case 'submitting': {
-      const shown: (ApiError | Claim)[] = state.choice.error ? [state.choice.error] : [];
-      if (state.choice.claim.status === 'failed') shown.push(state.choice.claim);
-      return shown;
-    }
-    case 'closed':
-      return state.claim.status === 'expired' || state.claim.status === 'failed' ? [state.claim] : [];
-    default:
-      return [];
-  }
-}
-
-function codeOf(shown: ApiError | Claim): string {
-  if ('uncertain' in shown) return shown.code;
-  if (shown.status === 'expired') return 'claim_expired';
-  return shown.failure?.code ?? 'claim_failed';
+function toPageEvent(output: ClaimOutput): Event {
+  if (output.type === 'error') return new PayoutClaimErrorEvent({ code: output.code });
+  const { method, amount, fee, status } = output;
+  return new PayoutClaimCompleteEvent({ method, amount, fee, status });
 }
 
 export class ClaimController implements ReactiveController {
-  state: ClaimState = initialState;
-  #abort = new AbortController();
+  readonly #runner: FlowRunner<ClaimState, ClaimEvent, ClaimOutput>;
   #config: ClaimConfig | null = null;
   #pollTimer: ReturnType<typeof setTimeout> | undefined;
-  #lockTimer: ReturnType<typeof setTimeout> | undefined;
-  #returnedFromRedirect = false;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    this.#runner = new FlowRunner(
+      host,
+      { transition, eventsFor, toPageEvent, lockedUntil: lockedUntilOf, lockExpired: (now) => ({ type: 'lock-expired', now }) },
+      initialState,
+      (state, previous, signal) => this.#enter(state, previous, signal),
+    );
+  }
+
+  get state(): ClaimState {
+    return this.#runner.state;
   }
 
   hostConnected(): void {
@@ -61,81 +65,43 @@ export class ClaimController implements ReactiveController {
 
   hostDisconnected(): void {
     document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#abort.abort();
+    this.#runner.stop();
     clearTimeout(this.#pollTimer);
-    clearTimeout(this.#lockTimer);
   }
 
   start(config: ClaimConfig): void {
-    this.#abort.abort();
-    this.#abort = new AbortController();
     clearTimeout(this.#pollTimer);
     this.#config = config;
-    this.#returnedFromRedirect = redirectMark.take(REDIRECT_MARK);
-    this.state = initialState;
-    this.#enter(this.state, null);
+    this.#runner.restart({ status: 'loading', notice: null, returnedFromRedirect: redirectMark.take(REDIRECT_MARK) });
   }
 
   send(event: ClaimEvent): void {
-    const previous = this.state;
-    const next = transition(previous, event);
-    if (next === previous) return;
-    this.state = next;
-    this.#report(previous, next);
-    this.host.requestUpdate();
-    this.#enter(next, previous);
+    this.#runner.send(event);
   }
 
   confirm(): void {
     this.send({ type: 'confirm', key: newIdempotencyKey(), returnUrl: navigation.returnUrl(), now: Date.now() });
   }
 
-  #report(previous: ClaimState, next: ClaimState): void {
-    const before = shownErrors(previous).map(codeOf);
-    for (const code of shownErrors(next).map(codeOf)) {
-      if (!before.includes(code)) {
-        this.host.dispatchEvent(new PayoutClaimErrorEvent({ code }));
-      }
-    }
-    const claim = next.status === 'processing' || next.status === 'completed' || next.status === 'redirecting' ? next.claim : null;
-    const choice = previous.status === 'submitting' || previous.status === 'confirming' ? previous.choice : null;
-    const fromThisTab = choice !== null || (previous.status === 'loading' && this.#returnedFromRedirect && previous.notice === null);
-    if (claim && fromThisTab) {
-      const method = claim.result?.method ?? (next.status === 'redirecting' ? next.method : null) ?? choice?.method ?? null;
-      if (method) {
-        const fee = termsOf(claim, method)?.fee ?? 0;
-        this.host.dispatchEvent(new PayoutClaimCompleteEvent({ method, amount: claim.amount, fee, status: claim.status }));
-      }
-    }
-  }
-
-  #enter(state: ClaimState, previous: ClaimState | null): void {
+  #enter(state: ClaimState, previous: ClaimState | null, signal: AbortSignal): void {
     const config = this.#config;
     if (!config) return;
-    const signal = this.#abort.signal;
+    if (isFinal(state)) config.onFinal?.();
     switch (state.status) {
       case 'loading':
-        void this.#load(config, signal);
+        if (!isValidId(config.token)) this.send({ type: 'token-invalid' });
+        else void this.#load(config, signal);
         break;
       case 'submitting':
         if (previous?.status !== 'submitting') void this.#submit(config, state, signal);
         break;
       case 'redirecting':
-        redirectMark.set(REDIRECT_MARK);
+        redirectMark.set(REDIRECT_MARK, state.method);
         navigation.assign(state.redirectUrl);
         break;
       case 'processing':
         this.#schedulePoll(state.polls);
         break;
-      case 'choosing':
-      case 'confirming': {
-        clearTimeout(this.#lockTimer);
-        const { lockedUntil } = state.choice;
-        if (lockedUntil !== null) {
-          this.#lockTimer = setTimeout(() => this.send({ type: 'lock-expired', now: Date.now() }), Math.max(0, lockedUntil - Date.now()) + 50);
-        }
-        break;
-      }
       default:
         break;
     }
@@ -144,9 +110,7 @@ export class ClaimController implements ReactiveController {
   async #load(config: ClaimConfig, signal: AbortSignal): Promise<void> {
     const result = await getJson(joinUrl(config.endpoint, config.token), claimSchema, signal);
     if (signal.aborted) return;
-    const returnedFromRedirect = this.#returnedFromRedirect;
-    this.send(result.ok ? { type: 'loaded', claim: result.value, returnedFromRedirect } : { type: 'load-failed', error: result.error });
-    this.#returnedFromRedirect = false;
+    this.send(result.ok ? { type: 'loaded', claim: result.value } : { type: 'load-failed', error: result.error });
   }
 
   async #submit(config: ClaimConfig, state: Extract<ClaimState, { status: 'submitting' }>, signal: AbortSignal): Promise<void> {
@@ -174,7 +138,7 @@ export class ClaimController implements ReactiveController {
   async #poll(): Promise<void> {
     const config = this.#config;
     if (!config || this.state.status !== 'processing') return;
-    const signal = this.#abort.signal;
+    const signal = this.#runner.signal;
     const result = await getJson(joinUrl(config.endpoint, config.token), claimSchema, signal);
     if (signal.aborted || this.state.status !== 'processing') return;
     if (result.ok) this.send({ type: 'polled', claim: result.value });

@@ -3,8 +3,13 @@
  * No lit, no fetch, no clock: the controller runs the effects and passes in keys and times.
  */
 import type { ApiError } from '../api/client.js';
-import type { Claim, ClaimMethod, MethodId } from '../contract/claim.js';
+import type { Claim, ClaimMethod, ClaimStatus } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
+import { isValidId } from '../contract/common.js';
+import { kindOf, methods } from '../contract/methods.js';
+
+/** A method id the registry knows (built in or registered at run time). */
+export type KnownMethodId = string;
 
 export interface Attempt {
   key: string;
@@ -16,7 +21,7 @@ export type Notice = 'already_claimed' | 'redirect_canceled' | null;
 
 export interface Choice {
   claim: Claim;
-  method: MethodId | null;
+  method: KnownMethodId | null;
   /** The bank account as the recipient entered it (bank transfer), kept when they go back. */
   account: BankAccount | null;
   error: ApiError | null;
@@ -27,23 +32,28 @@ export interface Choice {
 }
 
 export type ClaimState =
-  | { status: 'loading'; notice: Notice }
+  /** `returnedFromRedirect`: the method this tab left for a wallet's page with, when it did. */
+  | { status: 'loading'; notice: Notice; returnedFromRedirect: KnownMethodId | null }
   | { status: 'unavailable'; error: ApiError }
   | { status: 'choosing'; choice: Choice }
   | { status: 'confirming'; choice: Choice }
   | { status: 'submitting'; choice: Choice; attempt: Attempt }
-  | { status: 'redirecting'; claim: Claim; redirectUrl: string; method: MethodId }
+  | { status: 'redirecting'; claim: Claim; redirectUrl: string; method: KnownMethodId }
   | { status: 'processing'; claim: Claim; polls: number; notice: Notice; choice: Choice | null }
+  /** A wallet step the recipient left unfinished (`processing` with `next`): continue it or choose again. */
+  | { status: 'unfinished'; claim: Claim; redirectUrl: string; method: KnownMethodId | null }
   | { status: 'completed'; claim: Claim; notice: Notice }
   | { status: 'closed'; claim: Claim };
 
 export type ClaimStatusName = ClaimState['status'];
 
 export type ClaimEvent =
-  | { type: 'loaded'; claim: Claim; returnedFromRedirect: boolean }
+  | { type: 'loaded'; claim: Claim }
+  /** The token is not one the contract allows: nothing is requested. */
+  | { type: 'token-invalid' }
   | { type: 'load-failed'; error: ApiError }
   | { type: 'reload' }
-  | { type: 'method-chosen'; method: MethodId }
+  | { type: 'method-chosen'; method: KnownMethodId }
   | { type: 'account-entered'; account: BankAccount }
   | { type: 'continue' }
   | { type: 'back' }
@@ -53,43 +63,61 @@ export type ClaimEvent =
   | { type: 'polled'; claim: Claim }
   | { type: 'refreshed'; claim: Claim }
   | { type: 'poll-failed' }
-  | { type: 'lock-expired'; now: number };
+  | { type: 'lock-expired'; now: number }
+  | { type: 'resume-wallet' }
+  | { type: 'choose-another' };
 
-export const initialState: ClaimState = { status: 'loading', notice: null };
+export const initialState: ClaimState = { status: 'loading', notice: null, returnedFromRedirect: null };
+
+export const INVALID_TOKEN: ApiError = { code: 'invalid_id', status: 0, target: null, uncertain: false };
+
+export { isValidId };
+
+/** The claim's methods this widget knows; the others are skipped (CONTRACT.md). */
+export function knownMethods(claim: Claim): ClaimMethod[] {
+  return claim.methods.filter((m) => methods.has(m.method));
+}
 
 /** Whether a method can take this claim: offered, and the amount within its limit. */
 export function methodAvailable(claim: Claim, terms: ClaimMethod): boolean {
   return terms.max === undefined || claim.amount <= terms.max;
 }
 
-export function termsOf(claim: Claim, method: MethodId | null): ClaimMethod | undefined {
-  return claim.methods.find((m) => m.method === method);
+export function termsOf(claim: Claim, method: KnownMethodId | null): ClaimMethod | undefined {
+  return knownMethods(claim).find((m) => m.method === method);
 }
 
 /** What the recipient receives by a method: the amount less its fee. */
-export function netAmount(claim: Claim, method: MethodId): number {
+export function netAmount(claim: Claim, method: KnownMethodId): number {
   return Math.max(0, claim.amount - (termsOf(claim, method)?.fee ?? 0));
 }
 
 /** Whether the choice is complete enough to confirm: an available method, and an account for bank. */
 export function readyToConfirm(choice: Choice): boolean {
   const terms = termsOf(choice.claim, choice.method);
-  return !!terms && methodAvailable(choice.claim, terms) && (choice.method !== 'bank' || choice.account !== null);
+  return !!terms && methodAvailable(choice.claim, terms) && (kindOf(terms.method) !== 'account' || choice.account !== null);
 }
 
 /** The POST body for the recipient's choice, or null when something is missing. */
 export function claimBody(choice: Choice, returnUrl: string): Record<string, unknown> | null {
   const { method } = choice;
   if (!method || !readyToConfirm(choice)) return null;
-  if (method === 'bank') return { method, account: choice.account };
-  if (method === 'amazon' || method === 'aupay') return { method, returnUrl };
-  return { method };
+  const kind = kindOf(method)!;
+  switch (kind) {
+    case 'account':
+      return { method, account: choice.account };
+    case 'wallet':
+      return { method, returnUrl };
+    case 'codes':
+    case 'link':
+      return { method };
+  }
 }
 
 function freshChoice(claim: Claim, notice: Notice): Choice {
-  const available = claim.methods.filter((m) => methodAvailable(claim, m));
+  const available = knownMethods(claim).filter((m) => methodAvailable(claim, m));
   // A retry after a failed transfer starts from the method that failed.
-  const failedMethod = claim.status === 'failed' ? (claim.result?.method ?? null) : null;
+  const failedMethod = claim.status === 'failed' && claim.result && methods.has(claim.result.method) ? claim.result.method : null;
   const method = failedMethod ?? (available.length === 1 ? available[0]!.method : null);
   return { claim, method, account: null, error: null, attempt: null, lockedUntil: null, notice };
 }
@@ -100,6 +128,7 @@ function fromClaim(claim: Claim, notice: Notice, previous?: Choice): ClaimState 
     case 'open':
       return { status: 'choosing', choice: previous ? { ...previous, claim, notice } : freshChoice(claim, notice) };
     case 'processing':
+      if (claim.next) return { status: 'unfinished', claim, redirectUrl: claim.next.redirectUrl, method: walletOf(claim, previous?.method ?? null) };
       return { status: 'processing', claim, polls: 0, notice, choice: previous ?? null };
     case 'completed':
       return { status: 'completed', claim, notice };
@@ -116,6 +145,14 @@ function fromClaim(claim: Claim, notice: Notice, previous?: Choice): ClaimState 
   }
 }
 
+/** Which wallet an unfinished step is with: what this tab chose, the result's, or the claim's only wallet. */
+function walletOf(claim: Claim, chosen: KnownMethodId | null): KnownMethodId | null {
+  if (chosen && kindOf(chosen) === 'wallet') return chosen;
+  if (claim.result && kindOf(claim.result.method) === 'wallet') return claim.result.method;
+  const wallets = knownMethods(claim).filter((m) => kindOf(m.method) === 'wallet');
+  return wallets.length === 1 ? wallets[0]!.method : null;
+}
+
 function choiceOf(state: ClaimState): Choice | null {
   return state.status === 'choosing' || state.status === 'confirming' || state.status === 'submitting' ? state.choice : null;
 }
@@ -124,13 +161,23 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
   switch (event.type) {
     case 'loaded': {
       if (state.status !== 'loading') return state;
-      const notice = event.returnedFromRedirect && event.claim.status === 'open' ? 'redirect_canceled' : state.notice;
-      return fromClaim(event.claim, notice);
+      const { claim } = event;
+      const back = state.returnedFromRedirect;
+      const notice = back && claim.status === 'open' ? 'redirect_canceled' : state.notice;
+      const next = fromClaim(claim, notice);
+      return next.status === 'unfinished' && back ? { ...next, method: walletOf(claim, back) } : next;
     }
     case 'load-failed':
       return state.status === 'loading' ? { status: 'unavailable', error: event.error } : state;
+    case 'token-invalid':
+      return state.status === 'loading' ? { status: 'unavailable', error: INVALID_TOKEN } : state;
     case 'reload':
-      return state.status === 'unavailable' ? { status: 'loading', notice: null } : state;
+      return state.status === 'unavailable' ? { status: 'loading', notice: null, returnedFromRedirect: null } : state;
+    case 'resume-wallet':
+      return state.status === 'unfinished' ? { status: 'redirecting', claim: state.claim, redirectUrl: state.redirectUrl, method: state.method ?? '' } : state;
+    case 'choose-another':
+      // The backend accepts a new POST while `next` is there, and drops the unfinished wallet session.
+      return state.status === 'unfinished' ? { status: 'choosing', choice: freshChoice(state.claim, null) } : state;
     case 'method-chosen': {
       if (state.status !== 'choosing') return state;
       const terms = termsOf(state.choice.claim, event.method);
@@ -163,7 +210,7 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
       if (state.status !== 'submitting') return state;
       const { claim } = event;
       if (claim.next?.redirectUrl) {
-        return { status: 'redirecting', claim, redirectUrl: claim.next.redirectUrl, method: state.choice.method ?? 'amazon' };
+        return { status: 'redirecting', claim, redirectUrl: claim.next.redirectUrl, method: state.choice.method ?? '' };
       }
       return fromClaim(claim, null, state.choice);
     }
@@ -171,7 +218,7 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
       if (state.status !== 'submitting') return state;
       const { error } = event;
       const choice = state.choice;
-      if (error.code === 'claim_not_open') return { status: 'loading', notice: 'already_claimed' };
+      if (error.code === 'claim_not_open') return { status: 'loading', notice: 'already_claimed', returnedFromRedirect: null };
       if (error.code === 'claim_expired') return { status: 'closed', claim: { ...choice.claim, status: 'expired' } };
       const attempt = error.uncertain ? state.attempt : null;
       const lockedUntil = error.code === 'too_many_attempts' ? event.now + (error.retryAfter ?? 60) * 1000 : null;
@@ -182,7 +229,7 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
     }
     case 'polled': {
       if (state.status !== 'processing') return state;
-      if (event.claim.status === 'processing') return { ...state, claim: event.claim, polls: state.polls + 1 };
+      if (event.claim.status === 'processing' && !event.claim.next) return { ...state, claim: event.claim, polls: state.polls + 1 };
       return fromClaim(event.claim, null, state.choice ?? undefined);
     }
     case 'refreshed': {
@@ -214,4 +261,65 @@ export const pollTiming: PollTiming = { firstMs: 2_000, maxMs: 30_000 };
 /** The wait before the next status check while processing. */
 export function pollDelay(polls: number, timing: PollTiming = pollTiming): number {
   return Math.min(timing.maxMs, timing.firstMs * 2 ** polls);
+}
+
+/** What the page is told, as data: the controller turns these into the element's events. */
+export type ClaimOutput =
+  | { type: 'error'; code: string }
+  | { type: 'complete'; method: KnownMethodId; amount: number; fee: number; status: ClaimStatus };
+
+/** What a state shows that is an error: an API error, or the claim itself (failed, expired). */
+function shownErrors(state: ClaimState): (ApiError | Claim)[] {
+  switch (state.status) {
+    case 'unavailable':
+      return [state.error];
+    case 'choosing':
+    case 'confirming':
+    case 'submitting': {
+      const shown: (ApiError | Claim)[] = state.choice.error ? [state.choice.error] : [];
+      if (state.choice.claim.status === 'failed') shown.push(state.choice.claim);
+      return shown;
+    }
+    case 'closed':
+      return state.claim.status === 'expired' || state.claim.status === 'failed' ? [state.claim] : [];
+    default:
+      return [];
+  }
+}
+
+function codeOf(shown: ApiError | Claim): string {
+  if ('uncertain' in shown) return shown.code;
+  if (shown.status === 'expired') return 'claim_expired';
+  return shown.failure?.code ?? 'claim_failed';
+}
+
+/**
+ * The events that moving from `previous` to `next` fires: each error code once when first shown; completion
+ * when the recipient's choice in this tab (or their return from a wallet) takes the claim to processing or
+ * completed.
+ */
+export function eventsFor(previous: ClaimState, next: ClaimState): ClaimOutput[] {
+  const before = shownErrors(previous).map(codeOf);
+  const outputs: ClaimOutput[] = shownErrors(next)
+    .map(codeOf)
+    .filter((code) => !before.includes(code))
+    .map((code) => ({ type: 'error', code }));
+  const claim = next.status === 'processing' || next.status === 'completed' || next.status === 'redirecting' ? next.claim : null;
+  const choice = previous.status === 'submitting' || previous.status === 'confirming' ? previous.choice : null;
+  const fromThisTab = choice !== null || (previous.status === 'loading' && previous.returnedFromRedirect !== null && previous.notice === null);
+  if (claim && fromThisTab) {
+    const result = claim.result && methods.has(claim.result.method) ? claim.result.method : null;
+    const method = result ?? (next.status === 'redirecting' ? next.method : null) ?? choice?.method ?? (previous.status === 'loading' ? previous.returnedFromRedirect : null);
+    if (method) outputs.push({ type: 'complete', method, amount: claim.amount, fee: termsOf(claim, method)?.fee ?? 0, status: claim.status });
+  }
+  return outputs;
+}
+
+export function lockedUntilOf(state: ClaimState): number | null {
+  return state.status === 'choosing' || state.status === 'confirming' ? state.choice.lockedUntil : null;
+}
+
+/** Whether nothing more will happen to the claim: the stored token can go. */
+export function isFinal(state: ClaimState): boolean {
+  return state.status === 'completed' || state.status === 'closed';
 }

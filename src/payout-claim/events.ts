@@ -1,10 +1,11 @@
 /**
  * The typed events of `<payout-claim>`. They never carry the token or account data.
  */
-import type { ClaimStatus, MethodId } from '../contract/claim.js';
+import type { ClaimStatus } from '../contract/claim.js';
 
 export interface PayoutClaimCompleteDetail {
-  method: MethodId;
+  /** A method id (one this widget knows). */
+  method: string;
   /** The amount as claimed. */
   amount: number;
   /** The fee the method deducts. */

@@ -1,16 +1,17 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { BankAccountForm, fieldOfFailure } from '../fields/bank-account-form.js';
+import { kindOf } from '../contract/methods.js';
 import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { renderLoading, renderUnavailable } from '../styles/views.js';
 import { ClaimController } from './claim-controller.js';
 import type { ClaimState } from './claim-flow.js';
-import { resolveToken } from './claim-token.js';
+import { forgetToken, resolveToken, takeFragmentToken } from './claim-token.js';
 import { payoutClaimStyles } from './payout-claim.styles.js';
 import { renderChoose } from './steps/choose.js';
 import { renderConfirm } from './steps/confirm.js';
-import { claimErrorText, failureText, yenFormatter, type StepContext } from './steps/context.js';
-import { renderClosed, renderCompleted, renderProcessing } from './steps/result.js';
+import { failureText, stepContext } from './steps/context.js';
+import { renderClosed, renderCompleted, renderProcessing, renderUnfinished } from './steps/result.js';
 
 /**
  * Receive a payout (refund, seller payout, cashback): choose bank transfer, cash at a Seven Bank ATM,
@@ -28,6 +29,7 @@ import { renderClosed, renderCompleted, renderProcessing } from './steps/result.
  * @csspart error - Error messages.
  * @csspart result - The status and result step.
  * @csspart receipt - The ATM receipt number and confirmation code.
+ * @slot notice - Legal notices shown under the widget (for a payout: the funds transfer provider's registration and complaint contacts), rendered as given.
  * @cssproperty --ppw-color-primary - Buttons and the chosen method. Default #0b57d0.
  * @cssproperty --ppw-color-on-primary - Text on primary buttons. Default #ffffff.
  * @cssproperty --ppw-color-text - Text. Default #1f2328.
@@ -82,14 +84,35 @@ export class PayoutClaim extends LitElement {
     return this.#flow.state;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.#onHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.#onHashChange);
+  }
+
+  /** A new `#token=` in the same tab (another link): that claim, never the one before. */
+  #onHashChange = (): void => {
+    if (this.token) return;
+    const token = takeFragmentToken();
+    if (token && token !== this.#resolvedToken) this.#startWith(token);
+  };
+
+  #startWith(token: string | null): void {
+    this.#resolvedToken = token;
+    if (!token) return;
+    const fromAttribute = !!this.token;
+    this.#flow.start({ endpoint: this.endpoint, token, onFinal: fromAttribute ? undefined : () => forgetToken(token) });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('endpoint') || changed.has('token')) && this.endpoint) {
-      this.#resolvedToken = resolveToken(this.token || null);
-      if (this.#resolvedToken) this.#flow.start({ endpoint: this.endpoint, token: this.#resolvedToken });
-    }
+    if ((changed.has('endpoint') || changed.has('token')) && this.endpoint) this.#startWith(resolveToken(this.token || null));
     this.#markRefusedField();
     const state = this.#flow.state;
-    if (state.status === 'choosing' && state.choice.method === 'bank') this.#bankForm.load(this.#bankDataUrl());
+    if (state.status === 'choosing' && state.choice.method && kindOf(state.choice.method) === 'account') this.#bankForm.load(this.#bankDataUrl());
   }
 
   /** The `bank-data` attribute, or the `banks/` folder beside this module. */
@@ -106,9 +129,10 @@ export class PayoutClaim extends LitElement {
     const source = choice.error ?? (choice.claim.status === 'failed' ? choice.claim.failure : null);
     if (!source || source === this.#markedFor) return;
     this.#markedFor = source;
-    const field = 'field' in source ? fieldOfFailure(source.code, source.field) : fieldOfFailure(source.code);
+    const target = 'uncertain' in source && source.target?.kind === 'account' ? `account.${source.target.field}` : undefined;
+    const field = fieldOfFailure(source.code, target);
     if (!field) return;
-    const text = 'uncertain' in source ? claimErrorText(m, source) : (failureText(m, choice.claim) ?? '');
+    const text = 'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
     this.#bankForm.mark(field, text);
   }
 
@@ -128,7 +152,7 @@ export class PayoutClaim extends LitElement {
   #next = (): void => {
     const state = this.#flow.state;
     if (state.status !== 'choosing') return;
-    if (state.choice.method === 'bank') {
+    if (state.choice.method && kindOf(state.choice.method) === 'account') {
       const account = this.#bankForm.submit(claimMessages(this.#lang()).claim.bankForm);
       if (!account) return;
       this.#flow.send({ type: 'account-entered', account });
@@ -145,17 +169,9 @@ export class PayoutClaim extends LitElement {
     });
   };
 
-  override render() {
-    const lang = this.#lang();
-    const m = claimMessages(lang);
-    if (!this.endpoint || !this.#resolvedToken) {
-      return html`<div class="card"><h2 tabindex="-1">${m.claim.title}</h2><p class="error" role="alert">${m.claim.missingToken}</p></div>`;
-    }
-    const ctx: StepContext = {
-      m,
-      lang,
-      yen: yenFormatter(lang),
-      send: (event) => this.#flow.send(event),
+  #handlers() {
+    return {
+      send: (event: Parameters<ClaimController['send']>[0]) => this.#flow.send(event),
       next: this.#next,
       confirm: () => this.#flow.confirm(),
       copy: this.#copy,
@@ -163,6 +179,19 @@ export class PayoutClaim extends LitElement {
       bankForm: this.#bankForm,
       now: Date.now(),
     };
+  }
+
+  override render() {
+    return html`${this.#renderStep()}<slot name="notice"></slot>`;
+  }
+
+  #renderStep() {
+    const lang = this.#lang();
+    const m = claimMessages(lang);
+    if (!this.endpoint || !this.#resolvedToken) {
+      return html`<div class="card"><h2 tabindex="-1">${m.claim.title}</h2><p class="error" role="alert">${m.claim.missingToken}</p></div>`;
+    }
+    const ctx = stepContext(m, lang, this.#handlers());
     const state = this.#flow.state;
     switch (state.status) {
       case 'loading':
@@ -170,8 +199,8 @@ export class PayoutClaim extends LitElement {
       case 'unavailable':
         return renderUnavailable(
           m.claim.title,
-          claimErrorText(m, state.error),
-          state.error.code === 'claim_not_found' ? null : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
+          ctx.error(state.error),
+          state.error.code === 'claim_not_found' || state.error.code === 'invalid_id' ? null : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
         );
       case 'choosing':
         return renderChoose(state.choice, ctx);
@@ -181,8 +210,10 @@ export class PayoutClaim extends LitElement {
       case 'redirecting':
         return html`<div class="card">
           <h2 tabindex="-1">${m.claim.title}</h2>
-          <p role="status">${m.claim.redirecting(m.claim.methodNames[state.method])}</p>
+          <p role="status">${m.claim.redirecting(ctx.method(state.method).name)}</p>
         </div>`;
+      case 'unfinished':
+        return renderUnfinished(state.method, ctx);
       case 'processing':
         return renderProcessing(state.claim, state.notice, ctx);
       case 'completed':

@@ -1,113 +1,89 @@
 /**
  * Runs the checkout flow's effects: loads the order, posts payments and balance checks, follows the
- * issuer redirect, times the lockout, and tells the page (events) what happened. The state itself
- * changes only through `transition` (checkout-flow.ts).
+ * issuer redirect, and looks at the order again after an unknown outcome or `order_not_open`. The state
+ * changes only through `transition`, and which events fire only through `eventsFor` (checkout-flow.ts);
+ * the shared runner (src/flow/runner.ts) does the sending, aborting and lockout timing.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { getJson, joinUrl, newIdempotencyKey, postJson, type ApiError } from '../api/client.js';
+import { getJson, joinUrl, newIdempotencyKey, postJson } from '../api/client.js';
 import { navigation, redirectMark } from '../api/navigation.js';
-import { balanceResponse, order as orderSchema, redirectResponse, type BrandId } from '../contract/checkout.js';
+import { balanceResponse, order as orderSchema, redirectResponse } from '../contract/checkout.js';
+import { isValidId } from '../contract/common.js';
+import { FlowRunner } from '../flow/runner.js';
 import {
   brandOf,
   codesOf,
+  eventsFor,
   initialState,
+  lockedUntilOf,
   transition,
   type CheckoutEvent,
+  type CheckoutOutput,
   type CheckoutState,
+  type KnownBrandId,
 } from './checkout-flow.js';
 import { PrepaidCheckoutCompleteEvent, PrepaidCheckoutErrorEvent } from './events.js';
 
 export interface CheckoutConfig {
   endpoint: string;
   order: string;
-  offered: readonly BrandId[] | null;
+  offered: readonly KnownBrandId[] | null;
 }
 
 const REDIRECT_MARK = 'ppw-checkout-redirect:';
 
-/** Every error a state shows, so that each new one is reported once. */
-function shownErrors(state: CheckoutState): ApiError[] {
-  switch (state.status) {
-    case 'unavailable':
-      return [state.error];
-    case 'entering':
-    case 'paying':
-    case 'redirecting': {
-      const errors = state.entry.error ? [state.entry.error] : [];
-      for (const check of Object.values(state.entry.balances).flat()) {
-        if (check?.status === 'failed') errors.push(check.error);
-      }
-      return errors;
-    }
-    default:
-      return [];
-  }
+function toPageEvent(output: CheckoutOutput): Event {
+  if (output.type === 'error') return new PrepaidCheckoutErrorEvent({ code: output.code });
+  const { order, amount, payments } = output;
+  return new PrepaidCheckoutCompleteEvent({ order, amount, payments });
 }
 
 export class CheckoutController implements ReactiveController {
-  state: CheckoutState = initialState;
-  #abort = new AbortController();
-  #lockTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #runner: FlowRunner<CheckoutState, CheckoutEvent, CheckoutOutput>;
   #config: CheckoutConfig | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
+    this.#runner = new FlowRunner(
+      host,
+      { transition, eventsFor, toPageEvent, lockedUntil: lockedUntilOf, lockExpired: (now) => ({ type: 'lock-expired', now }) },
+      initialState,
+      (state, previous, signal) => this.#enter(state, previous, signal),
+    );
+  }
+
+  get state(): CheckoutState {
+    return this.#runner.state;
   }
 
   hostDisconnected(): void {
-    this.#abort.abort();
-    clearTimeout(this.#lockTimer);
+    this.#runner.stop();
   }
 
   /** (Re)starts the flow for an endpoint and order; called when the attributes are set or change. */
   start(config: CheckoutConfig): void {
-    this.#abort.abort();
-    this.#abort = new AbortController();
     this.#config = config;
-    this.state = initialState;
-    this.#enter(this.state, null);
+    this.#runner.restart(initialState);
   }
 
   send(event: CheckoutEvent): void {
-    const previous = this.state;
-    const next = transition(previous, event);
-    if (next === previous) return;
-    this.state = next;
-    this.#report(previous, next);
-    this.host.requestUpdate();
-    this.#enter(next, previous);
-  }
-
-  #report(previous: CheckoutState, next: CheckoutState): void {
-    const before = shownErrors(previous);
-    for (const error of shownErrors(next)) {
-      if (!before.includes(error)) this.host.dispatchEvent(new PrepaidCheckoutErrorEvent({ code: error.code }));
-    }
-    if (next.status === 'paid' && next.justPaid && previous.status !== 'paid') {
-      const { order, amount, payments = [] } = next.order;
-      this.host.dispatchEvent(new PrepaidCheckoutCompleteEvent({ order, amount, payments }));
-    }
+    this.#runner.send(event);
   }
 
   /** Effects on entering a state. */
-  #enter(state: CheckoutState, previous: CheckoutState | null): void {
+  #enter(state: CheckoutState, previous: CheckoutState | null, signal: AbortSignal): void {
     const config = this.#config;
     if (!config) return;
-    const signal = this.#abort.signal;
     if (state.status === 'loading') {
-      void this.#loadOrder(config, signal, redirectMark.take(REDIRECT_MARK + config.order));
+      if (!isValidId(config.order)) this.send({ type: 'order-invalid' });
+      else void this.#loadOrder(config, signal, redirectMark.take(REDIRECT_MARK + config.order) !== null);
+    } else if (state.status === 'refreshing' && previous?.status !== 'refreshing') {
+      void this.#loadOrder(config, signal, false);
     } else if (state.status === 'paying' && previous?.status !== 'paying') {
       void this.#pay(config, state, signal);
     } else if (state.status === 'redirecting' && previous?.status !== 'redirecting') {
       redirectMark.set(REDIRECT_MARK + config.order);
       navigation.assign(state.redirectUrl);
-    }
-    if (state.status === 'entering' || state.status === 'paying') {
-      const lockedUntil = state.entry.lockedUntil;
-      clearTimeout(this.#lockTimer);
-      if (lockedUntil !== null) {
-        this.#lockTimer = setTimeout(() => this.send({ type: 'lock-expired', now: Date.now() }), Math.max(0, lockedUntil - Date.now()) + 50);
-      }
     }
   }
 
@@ -124,8 +100,7 @@ export class CheckoutController implements ReactiveController {
   async #pay(config: CheckoutConfig, state: Extract<CheckoutState, { status: 'paying' }>, signal: AbortSignal): Promise<void> {
     const url = joinUrl(config.endpoint, 'orders', config.order, 'payments');
     const body: unknown = JSON.parse(state.attempt.body);
-    const redirect = brandOf(state.entry)?.mode === 'redirect';
-    if (redirect) {
+    if (brandOf(state.entry)?.mode === 'redirect') {
       const result = await postJson(url, body, state.attempt.key, redirectResponse, signal);
       if (signal.aborted) return;
       this.send(result.ok ? { type: 'redirect-received', redirectUrl: result.value.redirectUrl } : { type: 'payment-failed', error: result.error, now: Date.now() });
@@ -156,7 +131,7 @@ export class CheckoutController implements ReactiveController {
     const code = codesOf(before.entry)[index];
     this.send({ type: 'balance-requested', index });
     if (this.state === before || code === undefined) return;
-    const signal = this.#abort.signal;
+    const signal = this.#runner.signal;
     const url = joinUrl(config.endpoint, 'orders', config.order, 'balance');
     const result = await postJson(url, { brand, code }, newIdempotencyKey(), balanceResponse, signal);
     if (signal.aborted) return;

@@ -3,8 +3,12 @@
  * No lit, no fetch, no clock: the controller runs the effects and passes in keys and times.
  */
 import type { ApiError } from '../api/client.js';
-import type { BalanceResponse, BrandId, Order, OrderBrand } from '../contract/checkout.js';
+import { brands, type CodeFormat } from '../contract/brands.js';
+import type { BalanceResponse, Order, OrderBrand, Payment } from '../contract/checkout.js';
 import { checkCode, normalizeCode } from '../japanese/prepaid-code.js';
+
+/** A brand id the registry knows (built in or registered at run time). */
+export type KnownBrandId = string;
 
 export type BalanceCheck =
   | { status: 'checking'; code: string }
@@ -23,11 +27,11 @@ export interface Entry {
   order: Order;
   /** The brands on offer, in display order. */
   brands: OrderBrand[];
-  brand: BrandId | null;
+  brand: KnownBrandId | null;
   /** Codes typed per brand (normalized), one string per code. */
-  codes: Partial<Record<BrandId, string[]>>;
+  codes: Partial<Record<KnownBrandId, string[]>>;
   /** Balance checks per brand and code. */
-  balances: Partial<Record<BrandId, (BalanceCheck | undefined)[]>>;
+  balances: Partial<Record<KnownBrandId, (BalanceCheck | undefined)[]>>;
   /** Set after a first try to pay, so that incomplete codes are pointed out from then on. */
   showProblems: boolean;
   /** The error the shopper is shown, if any. */
@@ -46,6 +50,9 @@ export type CheckoutState =
   | { status: 'entering'; entry: Entry }
   | { status: 'paying'; entry: Entry; attempt: Attempt }
   | { status: 'redirecting'; entry: Entry; redirectUrl: string }
+  /** The server said the order is no longer open: look at it again before saying anything. */
+  | { status: 'refreshing'; entry: Entry }
+  /** Paid (or since refunded): the receipt. */
   | { status: 'paid'; order: Order; justPaid: boolean }
   | { status: 'closed'; order: Order };
 
@@ -54,10 +61,12 @@ export type CheckoutStatus = CheckoutState['status'];
 export type BalanceResult = { ok: true; value: BalanceResponse } | { ok: false; error: ApiError };
 
 export type CheckoutEvent =
-  | { type: 'order-loaded'; order: Order; offered: readonly BrandId[] | null; returnedFromRedirect: boolean }
+  | { type: 'order-loaded'; order: Order; offered: readonly KnownBrandId[] | null; returnedFromRedirect: boolean }
   | { type: 'order-failed'; error: ApiError }
+  /** The order id is not one the contract allows: nothing is requested. */
+  | { type: 'order-invalid' }
   | { type: 'reload' }
-  | { type: 'brand-chosen'; brand: BrandId }
+  | { type: 'brand-chosen'; brand: KnownBrandId }
   | { type: 'code-changed'; index: number; code: string }
   | { type: 'code-added' }
   | { type: 'code-removed'; index: number }
@@ -66,15 +75,27 @@ export type CheckoutEvent =
   | { type: 'redirect-received'; redirectUrl: string }
   | { type: 'payment-failed'; error: ApiError; now: number }
   | { type: 'balance-requested'; index: number }
-  | { type: 'balance-answered'; brand: BrandId; index: number; code: string; result: BalanceResult; now: number }
+  | { type: 'balance-answered'; brand: KnownBrandId; index: number; code: string; result: BalanceResult; now: number }
   | { type: 'lock-expired'; now: number };
 
 export const initialState: CheckoutState = { status: 'loading' };
 
-/** The brands to offer: the order's, narrowed and ordered by the `brands` attribute when given. */
-export function offeredBrands(order: Order, offered: readonly BrandId[] | null): OrderBrand[] {
-  if (!offered) return order.brands;
-  return offered.flatMap((id) => order.brands.filter((b) => b.id === id));
+/** What the widget reports for an `order` attribute the contract does not allow (no request is made). */
+export const INVALID_ORDER: ApiError = { code: 'invalid_id', status: 0, target: null, uncertain: false };
+
+/**
+ * The brands to offer: the order's that this widget knows (others are skipped, CONTRACT.md), narrowed and
+ * ordered by the `brands` attribute when given.
+ */
+export function offeredBrands(order: Order, offered: readonly KnownBrandId[] | null): OrderBrand[] {
+  const known = order.brands.filter((b) => brands.has(b.id));
+  if (!offered) return known;
+  return offered.flatMap((id) => known.filter((b) => b.id === id));
+}
+
+/** The code format of a known brand. */
+export function formatOf(brand: KnownBrandId): CodeFormat {
+  return brands.get(brand)!.code;
 }
 
 export function brandOf(entry: Entry): OrderBrand | undefined {
@@ -103,7 +124,7 @@ export function paymentBody(entry: Entry, returnUrl: string): Record<string, unk
   if (!brand) return null;
   if (brand.mode === 'redirect') return { brand: brand.id, returnUrl };
   const codes = codesOf(entry);
-  if (codes.some((code) => checkCode(brand.id, code) !== null)) return null;
+  if (codes.some((code) => checkCode(formatOf(brand.id), code) !== null)) return null;
   return { brand: brand.id, codes };
 }
 
@@ -147,11 +168,12 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
   switch (event.type) {
     case 'order-loaded': {
       const { order } = event;
-      if (order.status === 'paid') {
-        return { status: 'paid', order, justPaid: event.returnedFromRedirect || state.status !== 'loading' };
+      if (order.status === 'paid' || order.status === 'refunded') {
+        const justPaid = order.status === 'paid' && (event.returnedFromRedirect || state.status !== 'loading');
+        return { status: 'paid', order, justPaid };
       }
       if (order.status !== 'open') return { status: 'closed', order };
-      if (state.status === 'entering') {
+      if (state.status === 'entering' || state.status === 'refreshing') {
         // A refresh after an unknown outcome: the order is still open; keep everything typed.
         return { status: 'entering', entry: { ...state.entry, order } };
       }
@@ -159,7 +181,10 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       return { status: 'entering', entry: freshEntry(order, offeredBrands(order, event.offered), event.returnedFromRedirect) };
     }
     case 'order-failed':
+      if (state.status === 'refreshing') return { status: 'entering', entry: { ...state.entry, error: event.error } };
       return state.status === 'loading' ? { status: 'unavailable', error: event.error } : state;
+    case 'order-invalid':
+      return state.status === 'loading' ? { status: 'unavailable', error: INVALID_ORDER } : state;
     case 'reload':
       return state.status === 'unavailable' ? { status: 'loading' } : state;
     case 'brand-chosen': {
@@ -176,7 +201,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       if (state.status !== 'entering' || !state.entry.brand) return state;
       const { entry } = state;
       const codes = [...codesOf(entry)];
-      const code = normalizeCode(entry.brand!, event.code);
+      const code = normalizeCode(formatOf(entry.brand!), event.code);
       if (event.index < 0 || event.index >= codes.length || codes[event.index] === code) return state;
       codes[event.index] = code;
       const balances = [...balancesOf(entry)];
@@ -219,6 +244,8 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
     case 'payment-failed': {
       if (state.status !== 'paying') return state;
       const { error } = event;
+      // Paid meanwhile (another tab, or an earlier attempt of this one), or closed: show what is there.
+      if (error.code === 'order_not_open') return { status: 'refreshing', entry: { ...state.entry, attempt: null } };
       // Only an unknown outcome keeps the key for the next press: a definite answer ends the attempt.
       const attempt = error.uncertain ? state.attempt : null;
       const lockedUntil = lockFor(error, event.now, null);
@@ -228,7 +255,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       if (state.status !== 'entering' || !state.entry.brand) return state;
       const { entry } = state;
       const code = codesOf(entry)[event.index];
-      if (code === undefined || checkCode(entry.brand!, code) !== null) return state;
+      if (code === undefined || checkCode(formatOf(entry.brand!), code) !== null) return state;
       const balances = [...balancesOf(entry)];
       if (balances[event.index]?.status === 'checking') return state;
       balances[event.index] = { status: 'checking', code };
@@ -254,4 +281,47 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       return { status: 'entering', entry: { ...state.entry, lockedUntil: null, error } };
     }
   }
+}
+
+/** What the page is told, as data: the controller turns these into the element's events. */
+export type CheckoutOutput =
+  | { type: 'error'; code: string }
+  | { type: 'complete'; order: string; amount: number; payments: Payment[] };
+
+/** Every error a state shows, so that each new one is reported once. */
+function shownErrors(state: CheckoutState): ApiError[] {
+  switch (state.status) {
+    case 'unavailable':
+      return [state.error];
+    case 'entering':
+    case 'paying':
+    case 'redirecting':
+    case 'refreshing': {
+      const errors = state.entry.error ? [state.entry.error] : [];
+      for (const check of Object.values(state.entry.balances).flat()) {
+        if (check?.status === 'failed') errors.push(check.error);
+      }
+      return errors;
+    }
+    default:
+      return [];
+  }
+}
+
+/** The events that moving from `previous` to `next` fires: each error once when first shown; completion once. */
+export function eventsFor(previous: CheckoutState, next: CheckoutState): CheckoutOutput[] {
+  const before = shownErrors(previous);
+  const outputs: CheckoutOutput[] = shownErrors(next)
+    .filter((error) => !before.includes(error))
+    .map((error) => ({ type: 'error', code: error.code }));
+  if (next.status === 'paid' && next.justPaid && previous.status !== 'paid') {
+    const { order, amount, payments = [] } = next.order;
+    outputs.push({ type: 'complete', order, amount, payments });
+  }
+  return outputs;
+}
+
+/** Until when paying is locked out in this state, for the runner's timer. */
+export function lockedUntilOf(state: CheckoutState): number | null {
+  return state.status === 'entering' || state.status === 'paying' ? state.entry.lockedUntil : null;
 }

@@ -15,10 +15,11 @@
  * `releasing` are released (every derived id; release is idempotent), `committing` is committed (idempotent)
  * and the order paid. Nothing is ever charged twice, and nothing held is lost.
  */
-import type { BrandId, Order, Payment } from '../contract/checkout.js';
+import type { Order, Payment } from '../contract/checkout.js';
+import { isValidId } from '../contract/common.js';
 import { balanceRequest, paymentRequest } from '../contract/checkout-requests.js';
 import { maskCode } from '../japanese/prepaid-code.js';
-import { checkReturnUrl, isWellFormedId, lockedOut, lockoutSubjects, type BackendContext, type Call } from './context.js';
+import { checkReturnUrl, lockedOut, lockoutSubjects, type BackendContext, type Call } from './context.js';
 import { apiError, checkBody, json } from './http.js';
 import { inProgress } from './idempotency.js';
 import { readOrder, reservationId, toOrder, type AttemptRow, type HeldCode, type OrderRow } from './orders.js';
@@ -39,7 +40,7 @@ export function createCheckoutApi(ctx: BackendContext, issuer: PrepaidIssuer) {
 
   /** The order, after finishing an attempt whose process died (its lease passed). */
   async function current(orderId: string): Promise<OrderRow | undefined> {
-    if (!isWellFormedId(orderId)) return undefined;
+    if (!isValidId(orderId)) return undefined;
     const row = await readOrder(sql, orderId);
     if (!row?.attempt_id) return row;
     const [attempt] = await sql.query<AttemptRow>('SELECT * FROM payment_attempts WHERE id = $1', [row.attempt_id]);
@@ -209,7 +210,7 @@ export function createCheckoutApi(ctx: BackendContext, issuer: PrepaidIssuer) {
     return collect(row, request.brand, codes, call);
   }
 
-  async function collect(row: OrderRow, brand: BrandId, codes: readonly string[], call: Call): Promise<Response> {
+  async function collect(row: OrderRow, brand: string, codes: readonly string[], call: Call): Promise<Response> {
     const attemptId = crypto.randomUUID();
     const now = ctx.now();
     // 1. Hold the order: one attempt at a time, whatever the keys.

@@ -5,11 +5,12 @@
  * (`409 claim_not_open`, or `409 idempotency_in_progress` while the winner is still starting). A crash
  * between the provider and the answer is finished from the provider's word (claims.ts), never repeated.
  */
-import type { MethodId } from '../contract/claim.js';
+import { kindOf } from '../contract/methods.js';
+import { isValidId } from '../contract/common.js';
 import { claimRequest } from '../contract/claim-requests.js';
 import type { BankDirectory } from './sandbox/bank-directory.js';
 import { applyPayout, readClaim, toClaim, updateClaim, type ClaimRow, type ClaimStore } from './claims.js';
-import { checkReturnUrl, isWellFormedId, lockedOut, lockoutSubjects, type BackendContext, type Call } from './context.js';
+import { checkReturnUrl, lockedOut, lockoutSubjects, type BackendContext, type Call } from './context.js';
 import { apiError, checkBody, json } from './http.js';
 import { inProgress } from './idempotency.js';
 import { ProviderUnavailable, type PayoutAccount, type PayoutProvider } from './providers.js';
@@ -30,7 +31,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
   }
 
   async function find(token: string): Promise<ClaimRow | undefined> {
-    return isWellFormedId(token) ? store.current(token) : undefined;
+    return isValidId(token) ? store.current(token) : undefined;
   }
 
   async function getClaim(token: string): Promise<Response> {
@@ -49,14 +50,15 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
     const body = checkBody(raw, claimRequest);
     if (!body.ok) return body.response;
     const request = body.value;
-    const method: MethodId = request.method;
+    const { method } = request;
+    const kind = kindOf(method)!; // the schema takes only methods the registry knows
     const terms = row.methods.find((m) => m.method === method);
     if (!terms) return apiError(422, 'method_not_available', 'This claim cannot be received this way.', { field: 'method' });
     if (terms.max !== undefined && row.amount > terms.max) {
       return apiError(422, 'over_method_limit', `At most ${terms.max} yen this way.`, { field: 'method' });
     }
     let returnUrl: string | undefined;
-    if (method === 'amazon' || method === 'aupay') {
+    if (kind === 'wallet') {
       if (!('returnUrl' in request)) return apiError(400, 'invalid_request', 'A wallet needs a returnUrl.', { field: 'returnUrl' });
       const bad = checkReturnUrl(ctx, request.returnUrl);
       if (bad) return bad;
@@ -67,7 +69,11 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
     if (locked) return locked;
 
     let account: PayoutAccount | undefined;
-    if (request.method === 'bank') {
+    if ('accountId' in request && request.accountId !== undefined) {
+      // This backend offers no saved accounts (no `savedAccounts` in its claims), so no id can match.
+      return apiError(422, 'invalid_account', 'No saved account has this id.', { field: 'accountId' });
+    }
+    if ('account' in request && request.account) {
       const a = request.account;
       const bankName = banks.bankName(a.bankCode);
       const branchName = bankName ? banks.branchName(a.bankCode, a.branchCode) : undefined;
@@ -109,6 +115,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
       const started = await payouts.start({
         id: payoutId,
         method,
+        kind,
         amount: row.amount - fee,
         payerName: row.payer_name,
         ...(account ? { account } : {}),

@@ -4,7 +4,7 @@
  * an unfinished wallet session ends after 30 minutes, and a payout whose start was interrupted by a
  * crash (state `starting`, lease passed) is finished from the provider's answer, never started again.
  */
-import type { Claim, ClaimMethod, ClaimResult, MethodId, Purpose } from '../contract/claim.js';
+import type { Claim, ClaimMethod, ClaimResult, Purpose } from '../contract/claim.js';
 import type { BackendContext } from './context.js';
 import type { PayoutProvider, PayoutState } from './providers.js';
 import type { Queryable } from './sql.js';
@@ -25,7 +25,7 @@ export interface ClaimRow {
   next: { redirectUrl: string } | null;
   payout_id: string | null;
   payout_state: 'starting' | 'active' | null;
-  payout_method: MethodId | null;
+  payout_method: string | null;
   idem_scope: string | null;
   idem_key: string | null;
   lease_until: number | null;

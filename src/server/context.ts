@@ -54,7 +54,3 @@ export function checkReturnUrl(ctx: BackendContext, returnUrl: string): Response
     : apiError(400, 'invalid_request', 'The return URL is not on an allowed origin.', { field: 'returnUrl' });
 }
 
-/** Order ids and claim tokens: 1-128 of `A-Z a-z 0-9 . _ ~ -`, never `.` or `..` (CONTRACT.md). */
-export function isWellFormedId(id: string): boolean {
-  return /^[A-Za-z0-9._~-]{1,128}$/.test(id) && id !== '.' && id !== '..';
-}

@@ -7,7 +7,9 @@
  *   "validHours"?}` → `201 {"token", "claim"}`.
  */
 import * as z from 'zod/mini';
-import { methodId, PURPOSES } from '../contract/claim.js';
+import { methods, PURPOSES, wireMethodId } from '../contract/claim.js';
+
+const knownMethod = wireMethodId.check(z.refine((id) => methods.has(id), { message: 'Unknown method.' }));
 
 export const ORDER_TEMPLATE_IDS = ['gems-500', 'gems-1200', 'album-3000', 'pass-12000'] as const;
 
@@ -18,7 +20,7 @@ export const demoClaimRequest = z.strictObject({
   amount: z.int().check(z.minimum(1), z.maximum(1_000_000)),
   purpose: z.enum(PURPOSES),
   message: z.optional(z.string().check(z.maxLength(200))),
-  methods: z.optional(z.array(methodId).check(z.minLength(1), z.maxLength(5))),
+  methods: z.optional(z.array(knownMethod).check(z.minLength(1), z.maxLength(5))),
   payer: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
   validHours: z.optional(z.int().check(z.minimum(1), z.maximum(24 * 90))),
 });

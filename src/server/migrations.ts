@@ -128,6 +128,7 @@ CREATE TABLE sandbox_redirects (
 CREATE TABLE sandbox_payouts (
   id text PRIMARY KEY,
   method text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('account', 'codes', 'wallet', 'link')),
   amount integer NOT NULL,
   payer_name text NOT NULL,
   state text NOT NULL CHECK (state IN ('pending', 'completed', 'failed', 'canceled')),

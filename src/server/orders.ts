@@ -2,7 +2,7 @@
  * The orders table as the contract's `Order`, and the payment attempts that hold an order while money
  * moves.
  */
-import type { BrandId, Order, OrderBrand, Payment } from '../contract/checkout.js';
+import type { Order, OrderBrand, Payment } from '../contract/checkout.js';
 import type { Queryable } from './sql.js';
 
 export interface OrderRow {
@@ -82,7 +82,7 @@ export interface AttemptRow {
   order_id: string;
   idem_scope: string | null;
   idem_key: string | null;
-  brand: BrandId;
+  brand: string;
   code_count: number;
   state: AttemptState;
   reservations: HeldCode[];

@@ -6,8 +6,7 @@
  * a call repeated after a crash (the same id) does not move the money twice, and the backend can ask what
  * became of it.
  */
-import type { BrandId } from '../contract/checkout.js';
-import type { AccountType, ClaimResult, MethodId } from '../contract/claim.js';
+import type { AccountType, ClaimResult, MethodKind } from '../contract/claim.js';
 
 /** The provider did not answer (or answered that it cannot now): `503 provider_unavailable`, nothing kept. */
 export class ProviderUnavailable extends Error {
@@ -35,15 +34,15 @@ export type BalanceAnswer = { kind: 'valid'; balance: number; rating: 'ST' | 'EX
 
 /** A prepaid issuer (WebMoney, BitCash, ...): hold value on codes, then take it or let it go. */
 export interface PrepaidIssuer {
-  balance(brand: BrandId, code: string): Promise<BalanceAnswer>;
+  balance(brand: string, code: string): Promise<BalanceAnswer>;
   /** Holds up to `amount` yen on the code under `id`. The same id again answers the same reservation. */
-  reserve(request: { id: string; brand: BrandId; code: string; amount: number }): Promise<Reservation>;
+  reserve(request: { id: string; brand: string; code: string; amount: number }): Promise<Reservation>;
   /** Takes the held value. Idempotent; committing a committed reservation is a no-op. */
   commit(id: string): Promise<void>;
   /** Lets the held value go. Idempotent; releasing an unknown or released reservation is a no-op. */
   release(id: string): Promise<void>;
   /** Brands paid on the issuer's page: where to send the shopper (an absolute URL). */
-  startRedirect?(request: { id: string; orderId: string; brand: BrandId; amount: number; merchantName: string; returnUrl: string }): Promise<string>;
+  startRedirect?(request: { id: string; orderId: string; brand: string; amount: number; merchantName: string; returnUrl: string }): Promise<string>;
 }
 
 export interface PayoutAccount {
@@ -59,7 +58,9 @@ export interface PayoutAccount {
 export interface PayoutRequest {
   /** Chosen and persisted by the backend before the call: the same id never pays twice. */
   id: string;
-  method: MethodId;
+  /** The method's id (a known one, or one registered at run time) and its kind (src/contract/methods.ts). */
+  method: string;
+  kind: MethodKind;
   /** Yen the recipient receives (the claim's amount less the method's fee). */
   amount: number;
   payerName: string;

@@ -65,8 +65,8 @@ describe('<payout-claim>', () => {
       const el = await mountClaim('demo-refund', 'ja');
       await expect(el).to.be.accessible();
       const text = visibleText(el);
-      expect(text).to.contain('3,000円').and.contain('受け取り方法を選んでください').and.contain('返金');
-      for (const name of ['銀行振込', 'セブン銀行ATMで現金受け取り', 'Amazonギフトカード残高', 'au PAY 残高', 'QUOカードPay']) byRole(el, 'radio', name);
+      expect(text).to.contain('3,000円').and.contain('受取方法をお選びください').and.contain('返金');
+      for (const name of ['銀行振込', 'セブン銀行ATMで現金受取', 'Amazonギフトカード残高', 'au PAY 残高', 'QUOカードPay']) byRole(el, 'radio', name);
     });
 
     it('shows a method over its limit as unavailable, with the reason', async () => {
@@ -162,7 +162,7 @@ describe('<payout-claim>', () => {
       // Withdrawn at the (sandbox) ATM: polling picks it up.
       await fetch('/sandbox/atm', {
         method: 'POST',
-        body: new URLSearchParams({ receiptNumber: result.receiptNumber, confirmationCode: result.confirmationCode }),
+        body: new URLSearchParams({ receiptNumber: String(result.receiptNumber), confirmationCode: String(result.confirmationCode) }),
       });
       await waitForStatus(again, 'completed');
       await findByRole(again, 'heading', /Cash withdrawn/);
@@ -193,7 +193,7 @@ describe('<payout-claim>', () => {
       const link = byRole<HTMLAnchorElement>(el, 'link', 'QUOカードPayを開く');
       // The gift link is on the public origin and names the payout, never the claim's token.
       expect(link.href).to.match(new RegExp(`^${location.origin}/sandbox/quo/[0-9a-f-]{36}$`));
-      expect(visibleText(el)).to.contain('ネットショッピングには使えません').and.contain('有効期限');
+      expect(visibleText(el)).to.contain('ネットショッピングではご利用いただけません').and.contain('有効期限');
       await expect(el).to.be.accessible();
     });
   });

@@ -43,11 +43,11 @@ describe('<prepaid-checkout>', () => {
     it('speaks Japanese (ja)', async () => {
       const el = await mountCheckout('demo-1200', 'ja');
       await expect(el).to.be.accessible();
-      expect(visibleText(el)).to.contain('1,200円').and.contain('電子マネーを選んでください');
+      expect(visibleText(el)).to.contain('1,200円').and.contain('電子マネーをお選びください');
       byRole(el, 'radio', 'ビットキャッシュ');
       await chooseBrand(el, 'WebMoney');
       byRole(el, 'button', '1,200円を支払う');
-      expect(codeBoxes(el, 'WebMoneyのコード')).to.have.length(4);
+      expect(codeBoxes(el, 'WebMoneyのプリペイド番号')).to.have.length(4);
     });
 
     it('takes the language from an ancestor, and falls back to ja for others', async () => {
@@ -63,7 +63,7 @@ describe('<prepaid-checkout>', () => {
       expect(visibleText(el)).to.contain('Choose your e-money');
       el.setAttribute('lang', 'fr');
       await el.updateComplete;
-      expect(visibleText(el)).to.contain('電子マネーを選んでください');
+      expect(visibleText(el)).to.contain('電子マネーをお選びください');
       wrapper.remove();
     });
 
@@ -116,8 +116,8 @@ describe('<prepaid-checkout>', () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
       await expect(el).to.be.accessible();
-      await typeCode(el, 'WebMoney code', 'ＷＭ００－００００－０００２－００００');
-      expect(codeBoxes(el, 'WebMoney code').map((b) => b.value)).to.deep.equal(['wm00', '0000', '0002', '0000']);
+      await typeCode(el, 'WebMoney prepaid number', 'ＷＭ００－００００－０００２－００００');
+      expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value)).to.deep.equal(['wm00', '0000', '0002', '0000']);
       const completed = oneEvent(el, 'prepaid-checkout-complete') as Promise<PrepaidCheckoutCompleteEvent>;
       await pressPay(el);
       const event = await completed;
@@ -135,25 +135,25 @@ describe('<prepaid-checkout>', () => {
     it('spreads a whole code pasted into any box', async () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      const boxes = codeBoxes(el, 'WebMoney code');
+      const boxes = codeBoxes(el, 'WebMoney prepaid number');
       pasteInto(boxes[2]!, 'wm00-0000-0000-5000');
       await el.updateComplete;
-      expect(codeBoxes(el, 'WebMoney code').map((b) => b.value)).to.deep.equal(['wm00', '0000', '0000', '5000']);
+      expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value)).to.deep.equal(['wm00', '0000', '0000', '5000']);
     });
 
     it('moves to the next box as one fills, and back with Backspace', async () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      codeBoxes(el, 'WebMoney code')[0]!.focus();
+      codeBoxes(el, 'WebMoney prepaid number')[0]!.focus();
       await sendKeys({ type: 'abcde' });
       await el.updateComplete;
-      let boxes = codeBoxes(el, 'WebMoney code');
+      let boxes = codeBoxes(el, 'WebMoney prepaid number');
       expect(boxes.map((b) => b.value)).to.deep.equal(['abcd', 'e', '', '']);
       expect(el.shadowRoot!.activeElement).to.equal(boxes[1]);
       await sendKeys({ press: 'Backspace' });
       await sendKeys({ press: 'Backspace' });
       await el.updateComplete;
-      boxes = codeBoxes(el, 'WebMoney code');
+      boxes = codeBoxes(el, 'WebMoney prepaid number');
       expect(boxes.map((b) => b.value)).to.deep.equal(['abc', '', '', '']);
       expect(el.shadowRoot!.activeElement).to.equal(boxes[0]);
     });
@@ -161,7 +161,7 @@ describe('<prepaid-checkout>', () => {
     it('leaves IME composition alone until it ends', async () => {
       const el = await mountCheckout('demo-3000', 'en');
       await chooseBrand(el, 'BitCash');
-      const [box] = codeBoxes(el, 'BitCash code');
+      const [box] = codeBoxes(el, 'BitCash hiragana ID');
       box!.focus();
       box!.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true }));
       box!.value = 'あい-';
@@ -171,13 +171,13 @@ describe('<prepaid-checkout>', () => {
       box!.value = 'アイウエ';
       box!.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: 'アイウエ' }));
       await el.updateComplete;
-      expect(codeBoxes(el, 'BitCash code')[0]!.value).to.equal('あいうえ');
+      expect(codeBoxes(el, 'BitCash hiragana ID')[0]!.value).to.equal('あいうえ');
     });
 
     it('takes a BitCash ID typed in katakana and sends it in hiragana', async () => {
       const el = await mountCheckout('demo-3000', 'en');
       await chooseBrand(el, 'BitCash');
-      await typeCode(el, 'BitCash code', 'アイウエ オカキク ケコサシ スセソタ');
+      await typeCode(el, 'BitCash hiragana ID', 'アイウエ オカキク ケコサシ スセソタ');
       await pressPay(el);
       await receipt(el);
       expect(JSON.parse(net.sent('POST', PAYMENTS)[0]!.body).codes).to.deep.equal(['あいうえおかきくけこさしすせそた']);
@@ -186,9 +186,9 @@ describe('<prepaid-checkout>', () => {
     it('names characters that codes never use, next to the field, and sends nothing', async () => {
       const el = await mountCheckout('demo-3000', 'en');
       await chooseBrand(el, 'NET CASH');
-      expect(visibleText(el)).to.contain('The letter O is never used');
-      await typeCode(el, 'NET CASH code', 'NC0000000000500O');
-      const [box] = codeBoxes(el, 'NET CASH code');
+      expect(visibleText(el)).to.contain('O and o never appear in codes');
+      await typeCode(el, 'NET CASH ID', 'NC0000000000500O');
+      const [box] = codeBoxes(el, 'NET CASH ID');
       expect(box!.getAttribute('aria-invalid')).to.equal('true');
       const message = el.shadowRoot!.getElementById(box!.getAttribute('aria-describedby')!.split(' ')[0]!)!;
       expect(message.getAttribute('role')).to.equal('alert');
@@ -201,7 +201,7 @@ describe('<prepaid-checkout>', () => {
     it('keeps NET CASH case on the wire', async () => {
       const el = await mountCheckout('demo-3000', 'en');
       await chooseBrand(el, 'NET CASH');
-      await typeCode(el, 'NET CASH code', 'NC00-0000-0000-5000');
+      await typeCode(el, 'NET CASH ID', 'NC00-0000-0000-5000');
       await pressPay(el);
       await receipt(el);
       expect(JSON.parse(net.sent('POST', PAYMENTS)[0]!.body).codes).to.deep.equal(['NC00000000005000']);
@@ -210,28 +210,28 @@ describe('<prepaid-checkout>', () => {
     it('points at an incomplete code on Pay and focuses it', async () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      await typeCode(el, 'WebMoney code', 'wm00');
+      await typeCode(el, 'WebMoney prepaid number', 'wm00');
       byRole(el, 'button', 'Pay ¥1,200').focus();
       await pressPay(el);
       await el.updateComplete;
       expect(alertsText(el)).to.contain('12 more characters to go');
-      expect(el.shadowRoot!.activeElement).to.equal(codeBoxes(el, 'WebMoney code')[0]);
+      expect(el.shadowRoot!.activeElement).to.equal(codeBoxes(el, 'WebMoney prepaid number')[0]);
       expect(net.sent('POST', PAYMENTS)).to.have.length(0);
     });
 
     it('keeps codes typed for one brand when the shopper looks at another', async () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      await typeCode(el, 'WebMoney code', 'wm000000');
+      await typeCode(el, 'WebMoney prepaid number', 'wm000000');
       await chooseBrand(el, 'nanaco Gift');
       await chooseBrand(el, 'WebMoney');
-      expect(codeBoxes(el, 'WebMoney code').map((b) => b.value).join('')).to.equal('wm000000');
+      expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value).join('')).to.equal('wm000000');
     });
 
     it('checks the balance of a code', async () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      await typeCode(el, 'WebMoney code', 'wm00000000000500');
+      await typeCode(el, 'WebMoney prepaid number', 'wm00000000000500');
       byRole(el, 'button', 'Check balance of code 1').click();
       await waitUntil(() => visibleText(el).includes('Balance of ••••••••••••0500: ¥500'));
       await expect(el).to.be.accessible();
@@ -243,7 +243,7 @@ describe('<prepaid-checkout>', () => {
     it('after insufficient balance, says how much more is needed and lets the shopper add a code', async () => {
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      await typeCode(el, 'WebMoney code', 'wm00000000000500');
+      await typeCode(el, 'WebMoney prepaid number', 'wm00000000000500');
       await pressPay(el);
       await waitUntil(() => alertsText(el).includes('¥700 short'));
       expect(alertsText(el)).to.contain('Nothing has been charged').and.contain('Add another code');
@@ -252,9 +252,9 @@ describe('<prepaid-checkout>', () => {
       byRole(el, 'button', 'Add another code').click();
       await el.updateComplete;
       await el.updateComplete;
-      const second = codeBoxes(el, 'WebMoney code', 2);
+      const second = codeBoxes(el, 'WebMoney prepaid number', 2);
       expect(el.shadowRoot!.activeElement).to.equal(second[0]);
-      await typeCode(el, 'WebMoney code 2', 'wm00000000001000');
+      await typeCode(el, 'WebMoney prepaid number 2', 'wm00000000001000');
       await pressPay(el);
       await receipt(el);
       const bodies = net.sent('POST', PAYMENTS).map((r) => JSON.parse(r.body));
@@ -268,19 +268,20 @@ describe('<prepaid-checkout>', () => {
       ['an expired code', 'demo-1200', 'nanaco Gift', 'nnexpired0000000', 'has expired'],
       ['an ST-rated BitCash at an EX-only store', 'demo-3000', 'BitCash', 'かきくけこさしすせそたちつてとな', 'rated EX'],
     ];
+    const codeNames: Record<string, string> = { WebMoney: 'WebMoney prepaid number', 'nanaco Gift': 'nanaco Gift ID', BitCash: 'BitCash hiragana ID' };
     for (const [name, order, brand, code, message] of refusals) {
       it(`shows ${name} next to the field`, async () => {
         const el = await mountCheckout(order, 'en');
         await chooseBrand(el, brand);
-        await typeCode(el, `${brand} code`, code);
+        await typeCode(el, codeNames[brand]!, code);
         await pressPay(el);
-        await waitUntil(() => codeBoxes(el, `${brand} code`)[0]!.getAttribute('aria-invalid') === 'true');
-        const box = codeBoxes(el, `${brand} code`)[0]!;
+        await waitUntil(() => codeBoxes(el, codeNames[brand]!)[0]!.getAttribute('aria-invalid') === 'true');
+        const box = codeBoxes(el, codeNames[brand]!)[0]!;
         const message1 = el.shadowRoot!.getElementById(box.getAttribute('aria-describedby')!.split(' ')[0]!)!;
         expect(message1.textContent).to.contain(message);
         expect(errors).to.have.length(1);
         await expect(el).to.be.accessible();
-        expect(box.value + codeBoxes(el, `${brand} code`)[1]!.value).to.have.length.greaterThan(0);
+        expect(box.value + codeBoxes(el, codeNames[brand]!)[1]!.value).to.have.length.greaterThan(0);
       });
     }
 
@@ -289,14 +290,14 @@ describe('<prepaid-checkout>', () => {
       net = await installNetwork({ lockout: { limit: 1, seconds: 60 } });
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
-      await typeCode(el, 'WebMoney code', 'zzzzzzzzzzzzzzzz');
+      await typeCode(el, 'WebMoney prepaid number', 'zzzzzzzzzzzzzzzz');
       await pressPay(el);
       await waitUntil(() => errors.length === 1);
-      await typeCode(el, 'WebMoney code', 'wm00000000005000');
+      await typeCode(el, 'WebMoney prepaid number', 'wm00000000005000');
       await pressPay(el);
       await waitUntil(() => errors.includes('too_many_attempts'));
       await el.updateComplete;
-      expect(alertsText(el)).to.contain('Paying is paused').and.contain('You can try again after');
+      expect(alertsText(el)).to.contain('paused for a while').and.contain('You can try again after');
       expect(byRole<HTMLButtonElement>(el, 'button', 'Pay ¥1,200').disabled).to.equal(true);
       await expect(el).to.be.accessible();
     });
@@ -306,7 +307,7 @@ describe('<prepaid-checkout>', () => {
     async function readyToPay(order = 'demo-1200', code = 'wm00000000005000') {
       const el = await mountCheckout(order, 'en');
       await chooseBrand(el, 'WebMoney');
-      await typeCode(el, 'WebMoney code', code);
+      await typeCode(el, 'WebMoney prepaid number', code);
       return el;
     }
 
@@ -352,7 +353,7 @@ describe('<prepaid-checkout>', () => {
       await pressPay(el);
       await waitUntil(() => net.sent('POST', PAYMENTS).length === 6 && el.state.status === 'entering', 'second attempt', { timeout: 4000 });
       expect(net.sent('POST', PAYMENTS)[5]!.headers.get('idempotency-key')).to.equal(firstKey);
-      await typeCode(el, 'WebMoney code', 'wm00000000009000');
+      await typeCode(el, 'WebMoney prepaid number', 'wm00000000009000');
       await pressPay(el);
       await receipt(el);
       expect(net.sent('POST', PAYMENTS).at(-1)!.headers.get('idempotency-key')).to.not.equal(firstKey);
@@ -376,7 +377,7 @@ describe('<prepaid-checkout>', () => {
       await el.updateComplete;
       expect(alertsText(el)).to.contain('could not read');
       await expect(el).to.be.accessible();
-      expect(codeBoxes(el, 'WebMoney code').map((b) => b.value).join('')).to.equal('wm00000000005000');
+      expect(codeBoxes(el, 'WebMoney prepaid number').map((b) => b.value).join('')).to.equal('wm00000000005000');
     });
 
     it('never has two payment requests in flight', async () => {
@@ -451,12 +452,12 @@ describe('<prepaid-checkout>', () => {
       try {
         const el = await mountCheckout('demo-1200', 'en');
         await chooseBrand(el, 'WebMoney');
-        await typeCode(el, 'WebMoney code', 'wm00000000000500');
+        await typeCode(el, 'WebMoney prepaid number', 'wm00000000000500');
         await pressPay(el);
         await waitUntil(() => errors.length === 1);
         byRole(el, 'button', 'Add another code').click();
         await el.updateComplete;
-        await typeCode(el, 'WebMoney code 2', code);
+        await typeCode(el, 'WebMoney prepaid number 2', code);
         await pressPay(el);
         await receipt(el);
       } finally {
@@ -480,7 +481,7 @@ describe('<prepaid-checkout>', () => {
       await sendKeys({ press: 'Space' });
       await el.updateComplete;
       await sendKeys({ press: 'Tab' });
-      expect(el.shadowRoot!.activeElement).to.equal(codeBoxes(el, 'WebMoney code')[0]);
+      expect(el.shadowRoot!.activeElement).to.equal(codeBoxes(el, 'WebMoney prepaid number')[0]);
       await sendKeys({ type: 'wm00000000003000' });
       await el.updateComplete;
       await sendKeys({ press: 'Enter' });
@@ -496,7 +497,7 @@ describe('<prepaid-checkout>', () => {
         byRole(el, 'button', 'コードを追加').click();
         await el.updateComplete;
         expect(document.documentElement.scrollWidth).to.be.at.most(width);
-        const boxes = codeBoxes(el, 'ビットキャッシュのコード 1');
+        const boxes = codeBoxes(el, 'ビットキャッシュのひらがなID（1枚目）');
         for (const box of boxes) expect(box.getBoundingClientRect().width).to.be.at.least(40);
         await expect(el).to.be.accessible();
       });

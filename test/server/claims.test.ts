@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { claim as claimSchema } from '../../src/contract/claim.js';
+import { atmResult, claim as claimSchema, linkResult } from '../../src/contract/claim.js';
 import { apiErrorBody } from '../../src/contract/common.js';
 import { truncateAll } from '../../src/server/migrations.js';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
@@ -54,10 +54,9 @@ describe('claim API', () => {
   });
 
   it('lets ATM codes lapse unused (retryable), and completes when the cash is taken at the sandbox ATM', async () => {
-    const atm = claimSchema.parse((await post('demo-refund', { method: 'atm' })).body);
-    assert.equal(atm.result?.method, 'atm');
-    if (atm.result?.method !== 'atm') return;
-    const form = new URLSearchParams({ receiptNumber: atm.result.receiptNumber, confirmationCode: atm.result.confirmationCode });
+    const atm = atmResult.parse(claimSchema.parse((await post('demo-refund', { method: 'atm' })).body).result);
+    assert.equal(atm.method, 'atm');
+    const form = new URLSearchParams({ receiptNumber: atm.receiptNumber, confirmationCode: atm.confirmationCode });
     const taken = await backend.handle(new Request(`${ORIGIN}/sandbox/atm`, { method: 'POST', body: form }));
     assert.match(await taken.text(), /Cash dispensed: <strong>¥2,780/);
     assert.equal((await get('demo-refund')).body.status, 'completed');
@@ -73,7 +72,7 @@ describe('claim API', () => {
   it('gives a QUO Card Pay link on the public origin', async () => {
     const quo = claimSchema.parse((await post('demo-cashback', { method: 'quo' })).body);
     assert.equal(quo.status, 'completed');
-    assert.match(quo.result?.method === 'quo' ? quo.result.giftUrl : '', /^https:\/\/shop\.test\/sandbox\/quo\//);
+    assert.match(linkResult.parse(quo.result).giftUrl, /^https:\/\/shop\.test\/sandbox\/quo\//);
   });
 
   it('runs a wallet round trip: next.redirectUrl, the sandbox login, back to the returnUrl, completed', async () => {
@@ -114,6 +113,8 @@ describe('claim API', () => {
     ['a claim already completed', 'demo-completed', { method: 'atm' }, 409, 'claim_not_open'],
     ['an unknown token', 'nope', { method: 'atm' }, 404, 'claim_not_found'],
     ['a wallet without returnUrl', 'demo-refund', { method: 'amazon' }, 400, 'invalid_request'],
+    ['a saved account this backend never offered', 'demo-refund', { method: 'bank', accountId: 'acct-1' }, 422, 'invalid_account', 'accountId'],
+    ['a method nobody registered', 'demo-refund', { method: 'paypay' }, 400, 'invalid_request'],
     ['a returnUrl on another origin', 'demo-refund', { method: 'amazon', returnUrl: 'https://evil.example/' }, 400, 'invalid_request', 'returnUrl'],
   ];
   for (const [name, token, body, status, code, field] of refusals) {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { ApiError } from '../../src/api/client.js';
+import { errorTarget, type ApiError } from '../../src/api/client.js';
 import type { Order } from '../../src/contract/checkout.js';
 import {
   initialState,
@@ -22,8 +22,8 @@ const order: Order = {
 };
 const CODE = 'abcdefgh12345678';
 const CODE2 = 'zzzzzzzz12345678';
-const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, uncertain: false, ...extra });
-const dropped: ApiError = { code: 'network_error', status: 0, uncertain: true };
+const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, target: null, uncertain: false, ...extra });
+const dropped: ApiError = { code: 'network_error', status: 0, target: null, uncertain: true };
 
 function entry(over: Partial<Entry> = {}): Entry {
   return {
@@ -80,7 +80,7 @@ const rows: Row[] = [
   ['editing while paying is ignored', paying(), { type: 'code-changed', index: 0, code: 'x' }, paying()],
   ['an unknown outcome keeps the attempt', paying(), { type: 'payment-failed', error: dropped, now: 1 },
     (s) => { if (s.status !== 'entering') throw new Error(); expect(s.entry.attempt).to.deep.equal(attempt); expect(s.entry.error).to.equal(dropped); }],
-  ['a definite refusal ends the attempt', paying(), { type: 'payment-failed', error: err('code_used', { field: 'codes.0' }), now: 1 },
+  ['a definite refusal ends the attempt', paying(), { type: 'payment-failed', error: err('code_used', { target: errorTarget('codes.0') }), now: 1 },
     (s) => { if (s.status !== 'entering') throw new Error(); expect(s.entry.attempt).to.equal(null); }],
   ['too many attempts locks paying', paying(), { type: 'payment-failed', error: err('too_many_attempts', { status: 429, retryAfter: 30 }), now: 1000 },
     (s) => { if (s.status !== 'entering') throw new Error(); expect(s.entry.lockedUntil).to.equal(31_000); }],

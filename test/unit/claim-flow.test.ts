@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { ApiError } from '../../src/api/client.js';
+import { errorTarget, type ApiError } from '../../src/api/client.js';
 import type { Claim } from '../../src/contract/claim.js';
 import { initialState, pollDelay, transition, type Choice, type ClaimEvent, type ClaimState } from '../../src/payout-claim/claim-flow.js';
 
@@ -18,8 +18,8 @@ const claim: Claim = {
   ],
 };
 const account = { bankCode: '0005', branchCode: '001', type: 'ordinary' as const, number: '1234567', holder: 'ﾔﾏﾀﾞ' };
-const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, uncertain: false, ...extra });
-const lost: ApiError = { code: 'timeout', status: 0, uncertain: true };
+const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, target: null, uncertain: false, ...extra });
+const lost: ApiError = { code: 'timeout', status: 0, target: null, uncertain: true };
 
 function choice(over: Partial<Choice> = {}): Choice {
   return { claim, method: 'atm', account: null, error: null, attempt: null, lockedUntil: null, notice: null, ...over };
@@ -34,15 +34,15 @@ const processing: Claim = { ...claim, status: 'processing', result: { method: 'a
 type Row = [string, ClaimState, ClaimEvent, (s: ClaimState) => void];
 
 const rows: Row[] = [
-  ['an open claim offers the choice, none chosen among several', initialState, { type: 'loaded', claim, returnedFromRedirect: false },
+  ['an open claim offers the choice, none chosen among several', initialState, { type: 'loaded', claim },
     (s) => { if (s.status !== 'choosing') throw new Error(s.status); expect(s.choice.method).to.equal(null); }],
-  ['a processing claim shows its status', initialState, { type: 'loaded', claim: processing, returnedFromRedirect: false }, (s) => expect(s.status).to.equal('processing')],
-  ['an expired claim is closed', initialState, { type: 'loaded', claim: { ...claim, status: 'expired' }, returnedFromRedirect: false }, (s) => expect(s.status).to.equal('closed')],
+  ['a processing claim shows its status', initialState, { type: 'loaded', claim: processing }, (s) => expect(s.status).to.equal('processing')],
+  ['an expired claim is closed', initialState, { type: 'loaded', claim: { ...claim, status: 'expired' } }, (s) => expect(s.status).to.equal('closed')],
   ['a retryable failure offers the choice again, same method', initialState,
-    { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'holder_mismatch', retryable: true }, result: { method: 'bank', bankName: 'b', branchName: 'c', type: 'ordinary', masked: '***1', holder: 'x' } }, returnedFromRedirect: false },
+    { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'holder_mismatch', retryable: true }, result: { method: 'bank', bankName: 'b', branchName: 'c', type: 'ordinary', masked: '***1', holder: 'x' } } },
     (s) => { if (s.status !== 'choosing') throw new Error(s.status); expect(s.choice.method).to.equal('bank'); }],
-  ['a final failure is closed', initialState, { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'x', retryable: false } }, returnedFromRedirect: false }, (s) => expect(s.status).to.equal('closed')],
-  ['back from a wallet with the claim still open says it did not finish', initialState, { type: 'loaded', claim, returnedFromRedirect: true },
+  ['a final failure is closed', initialState, { type: 'loaded', claim: { ...claim, status: 'failed', failure: { code: 'x', retryable: false } } }, (s) => expect(s.status).to.equal('closed')],
+  ['back from a wallet with the claim still open says it did not finish', { status: 'loading', notice: null, returnedFromRedirect: 'amazon' }, { type: 'loaded', claim },
     (s) => { if (s.status !== 'choosing') throw new Error(); expect(s.choice.notice).to.equal('redirect_canceled'); }],
   ['a method over its limit cannot be chosen', choosing({ method: null }), { type: 'method-chosen', method: 'quo' }, (s) => expect(s).to.deep.equal(choosing({ method: null }))],
   ['a method not offered cannot be chosen', choosing({ method: null }), { type: 'method-chosen', method: 'aupay' }, (s) => expect(s).to.deep.equal(choosing({ method: null }))],
@@ -65,10 +65,10 @@ const rows: Row[] = [
   ['an unknown outcome keeps the attempt', submitting(), { type: 'claim-failed', error: lost, now: 1 },
     (s) => { if (s.status !== 'confirming') throw new Error(s.status); expect(s.choice.attempt).to.deep.equal(attempt); }],
   ['another tab claimed it: reload and say so', submitting(), { type: 'claim-failed', error: err('claim_not_open', { status: 409 }), now: 1 },
-    (s) => expect(s).to.deep.equal({ status: 'loading', notice: 'already_claimed' })],
+    (s) => expect(s).to.deep.equal({ status: 'loading', notice: 'already_claimed', returnedFromRedirect: null })],
   ['expired meanwhile: closed', submitting(), { type: 'claim-failed', error: err('claim_expired', { status: 410 }), now: 1 },
     (s) => { if (s.status !== 'closed') throw new Error(); expect(s.claim.status).to.equal('expired'); }],
-  ['a refused account goes back to the form', submitting({ method: 'bank', account }), { type: 'claim-failed', error: err('invalid_account', { field: 'account.branchCode' }), now: 1 },
+  ['a refused account goes back to the form', submitting({ method: 'bank', account }), { type: 'claim-failed', error: err('invalid_account', { target: errorTarget('account.branchCode') }), now: 1 },
     (s) => expect(s.status).to.equal('choosing')],
   ['429 locks confirming', submitting(), { type: 'claim-failed', error: err('too_many_attempts', { status: 429, retryAfter: 10 }), now: 1000 },
     (s) => { if (s.status !== 'confirming') throw new Error(); expect(s.choice.lockedUntil).to.equal(11_000); }],

@@ -1,21 +1,24 @@
 import { expect } from '@open-wc/testing';
 import { caretAt, deleteBefore, editSegment, toSegments } from '../../src/fields/code-segments.js';
+import { BRANDS } from '../../src/contract/brands.js';
 import { normalizeCode } from '../../src/japanese/prepaid-code.js';
 
-const wm = (t: string) => normalizeCode('webmoney', t);
+const layout = BRANDS.webmoney.code;
+const wm = (t: string) => normalizeCode(layout, t);
+const twenty = { length: 20, groupSize: 4 };
 
 describe('segmented code model', () => {
   it('splits a code into four boxes, overflow in the last', () => {
-    expect(toSegments('')).to.deep.equal(['', '', '', '']);
-    expect(toSegments('abcdef')).to.deep.equal(['abcd', 'ef', '', '']);
-    expect(toSegments('abcdefgh12345678xy')).to.deep.equal(['abcd', 'efgh', '1234', '5678xy']);
+    expect(toSegments(layout, '')).to.deep.equal(['', '', '', '']);
+    expect(toSegments(layout, 'abcdef')).to.deep.equal(['abcd', 'ef', '', '']);
+    expect(toSegments(layout, 'abcdefgh12345678xy')).to.deep.equal(['abcd', 'efgh', '1234', '5678xy']);
   });
 
   it('hands the caret to the next box when one fills', () => {
-    expect(caretAt(0)).to.deep.equal({ segment: 0, offset: 0 });
-    expect(caretAt(4)).to.deep.equal({ segment: 1, offset: 0 });
-    expect(caretAt(7)).to.deep.equal({ segment: 1, offset: 3 });
-    expect(caretAt(16)).to.deep.equal({ segment: 3, offset: 4 });
+    expect(caretAt(layout, 0)).to.deep.equal({ segment: 0, offset: 0 });
+    expect(caretAt(layout, 4)).to.deep.equal({ segment: 1, offset: 0 });
+    expect(caretAt(layout, 7)).to.deep.equal({ segment: 1, offset: 3 });
+    expect(caretAt(layout, 16)).to.deep.equal({ segment: 3, offset: 4 });
   });
 
   const edits: [string, string, number, string, number, string, { segment: number; offset: number }][] = [
@@ -29,15 +32,23 @@ describe('segmented code model', () => {
   ];
   for (const [name, code, segment, typed, caret, expected, expectedCaret] of edits) {
     it(name, () => {
-      const result = editSegment(code, segment, typed, caret, wm, 16);
+      const result = editSegment(layout, code, segment, typed, caret, wm);
       expect(result.code).to.equal(expected);
       expect(result.caret).to.deep.equal(expectedCaret);
     });
   }
 
+  it('lays out a 20-character code in five boxes of four', () => {
+    expect(toSegments(twenty, 'abcdefghijklmnopqrst')).to.deep.equal(['abcd', 'efgh', 'ijkl', 'mnop', 'qrst']);
+    expect(caretAt(twenty, 16)).to.deep.equal({ segment: 4, offset: 0 });
+    expect(caretAt(twenty, 20)).to.deep.equal({ segment: 4, offset: 4 });
+    const pasted = editSegment(twenty, '', 0, 'ABCD-EFGH-IJKL-MNOP-QRST', 24, (t) => t.replace(/-/g, '').toLowerCase());
+    expect(pasted).to.deep.equal({ code: 'abcdefghijklmnopqrst', caret: { segment: 4, offset: 4 } });
+  });
+
   it('backspace at the start of a box deletes the last character of the previous box', () => {
-    expect(deleteBefore('abcdefgh', 1)).to.deep.equal({ code: 'abcefgh', caret: { segment: 0, offset: 3 } });
-    expect(deleteBefore('abcdefgh', 0)).to.equal(null);
-    expect(deleteBefore('ab', 2)).to.deep.equal({ code: 'a', caret: { segment: 0, offset: 1 } });
+    expect(deleteBefore(layout, 'abcdefgh', 1)).to.deep.equal({ code: 'abcefgh', caret: { segment: 0, offset: 3 } });
+    expect(deleteBefore(layout, 'abcdefgh', 0)).to.equal(null);
+    expect(deleteBefore(layout, 'ab', 2)).to.deep.equal({ code: 'a', caret: { segment: 0, offset: 1 } });
   });
 });

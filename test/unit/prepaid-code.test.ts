@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import type { BrandId } from '../../src/contract/checkout.js';
-import { checkCode, findInvalidCharacters, groupCode, maskCode, normalizeCode } from '../../src/japanese/prepaid-code.js';
+import { BRANDS, type BrandId } from '../../src/contract/brands.js';
+import { checkCode, findInvalidCharacters, maskCode, normalizeCode } from '../../src/japanese/prepaid-code.js';
 import { foldWidth, katakanaToHiragana, toHalfWidthAscii } from '../../src/japanese/width.js';
 
 describe('width conversions', () => {
@@ -30,7 +30,7 @@ describe('normalizeCode', () => {
     ['bitcash', 'ｱｲｳｴ', 'あいうえ'],
   ];
   for (const [brand, typed, wire] of cases) {
-    it(`${brand}: ${typed} → ${wire}`, () => expect(normalizeCode(brand, typed)).to.equal(wire));
+    it(`${brand}: ${typed} → ${wire}`, () => expect(normalizeCode(BRANDS[brand].code, typed)).to.equal(wire));
   }
 });
 
@@ -48,17 +48,21 @@ describe('checkCode', () => {
     ['bitcash', '漢いうえおかきくけこさしすせそた', { kind: 'invalid_characters', characters: ['漢'] }],
   ];
   for (const [brand, code, expected] of cases) {
-    it(`${brand}: "${code}"`, () => expect(checkCode(brand, code)).to.deep.equal(expected));
+    it(`${brand}: "${code}"`, () => expect(checkCode(BRANDS[brand].code, code)).to.deep.equal(expected));
   }
 
+  it('follows a registered format: 20 characters', () => {
+    const twenty = { ...BRANDS.webmoney.code, length: 20 };
+    expect(checkCode(twenty, 'abcdefgh12345678')).to.deep.equal({ kind: 'too_short', length: 16, expected: 20 });
+    expect(checkCode(twenty, 'abcdefgh123456789012')).to.equal(null);
+  });
+
   it('names each bad character once, in order', () => {
-    expect(findInvalidCharacters('webmoney', 'a!b!c?')).to.deep.equal(['!', '?']);
+    expect(findInvalidCharacters(BRANDS.webmoney.code, 'a!b!c?')).to.deep.equal(['!', '?']);
   });
 });
 
-describe('groupCode and maskCode', () => {
-  it('groups in fours', () => expect(groupCode('abcdefgh12345678')).to.deep.equal(['abcd', 'efgh', '1234', '5678']));
-  it('groups hiragana by character', () => expect(groupCode('あいうえおか')).to.deep.equal(['あいうえ', 'おか']));
+describe('maskCode', () => {
   it('masks all but the last four', () => expect(maskCode('abcdefgh1234k7p2')).to.equal('••••••••••••k7p2'));
   it('masks hiragana by character', () => expect(maskCode('あいうえおかきくけこさしすせそた')).to.equal('••••••••••••すせそた'));
 });

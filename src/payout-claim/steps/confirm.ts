@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
+import { kindOf } from '../../contract/methods.js';
 import { formatTime } from '../../i18n/index.js';
 import { netAmount, type Choice } from '../claim-flow.js';
-import { claimErrorText, type StepContext } from './context.js';
+import type { StepContext } from './context.js';
 
 /** Says exactly what will happen, then one POST. */
 export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
@@ -9,12 +10,12 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
   const method = choice.method!;
   const net = ctx.yen(netAmount(choice.claim, method));
   const locked = choice.lockedUntil !== null && choice.lockedUntil > ctx.now;
-  const account = choice.account;
+  const account = kindOf(method) === 'account' ? choice.account : null;
   const names = ctx.bankForm.names();
   return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => (e.preventDefault(), ctx.confirm())}>
     <h2 tabindex="-1">${t.confirmTitle}</h2>
-    <p class="method-chosen">${t.methodNames[method]}</p>
-    <p>${t.confirmWhat[method](net)}</p>
+    <p class="method-chosen">${ctx.method(method).name}</p>
+    <p>${ctx.method(method).confirm(net)}</p>
     ${account
       ? html`<dl class="summary">
           <div><dt>${t.bankForm.bank}</dt><dd>${names.bank} (${account.bankCode})</dd></div>
@@ -25,7 +26,7 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
         </dl>`
       : nothing}
     <div role="alert" part="error">
-      ${choice.error ? html`<p class="error">${claimErrorText(ctx.m, choice.error)}</p>` : nothing}
+      ${choice.error ? html`<p class="error">${ctx.error(choice.error)}</p>` : nothing}
       ${locked ? html`<p>${ctx.m.common.lockedUntil(formatTime(choice.lockedUntil!, ctx.lang))}</p>` : nothing}
     </div>
     <div class="actions">

@@ -1,8 +1,8 @@
 import type { ApiError } from '../../api/client.js';
 import type { Claim } from '../../contract/claim.js';
 import type { BankAccountForm } from '../../fields/bank-account-form.js';
-import { commonErrorText, fallbackErrorText } from '../../i18n/error-text.js';
-import { formatYen, type ClaimMessages, type Lang } from '../../i18n/index.js';
+import { errorText } from '../../i18n/error-text.js';
+import { formatYen, methodWords, type ClaimMessages, type Lang, type MethodWords } from '../../i18n/index.js';
 import type { ClaimEvent } from '../claim-flow.js';
 
 /** What every step's render function gets: messages, language, and the element's handlers. */
@@ -10,6 +10,9 @@ export interface StepContext {
   m: ClaimMessages;
   lang: Lang;
   yen: (amount: number) => string;
+  /** How to word a method; one the registry knows always has words. */
+  method: (id: string) => MethodWords;
+  error: (error: ApiError) => string;
   send: (event: ClaimEvent) => void;
   next: () => void;
   confirm: () => void;
@@ -19,17 +22,21 @@ export interface StepContext {
   now: number;
 }
 
-export function yenFormatter(lang: Lang) {
-  return (amount: number) => formatYen(amount, lang);
-}
+const UNNAMED: MethodWords = { name: '', needs: '', confirm: () => '', processing: '', completed: '', done: () => '' };
 
-export function claimErrorText(m: ClaimMessages, error: ApiError): string {
-  const known = m.claim.errors as Record<string, string>;
-  return known[error.code] ?? commonErrorText(m.common, error) ?? fallbackErrorText(m.common, error);
+export function stepContext(m: ClaimMessages, lang: Lang, rest: Omit<StepContext, 'm' | 'lang' | 'yen' | 'method' | 'error'>): StepContext {
+  return {
+    m,
+    lang,
+    yen: (amount) => formatYen(amount, lang),
+    method: (id) => methodWords(m, lang, id) ?? { ...UNNAMED, name: id },
+    error: (error) => errorText(m.common, error, lang),
+    ...rest,
+  };
 }
 
 export function failureText(m: ClaimMessages, claim: Claim): string | null {
   if (claim.status !== 'failed') return null;
   const code = claim.failure?.code ?? 'unknown';
-  return m.claim.failures[code] ?? m.claim.failures.unknown;
+  return (Object.hasOwn(m.claim.failures, code) ? m.claim.failures[code] : undefined) ?? m.claim.failures.unknown;
 }

@@ -1,11 +1,13 @@
 import { html, nothing } from 'lit';
-import type { Claim, MethodId } from '../../contract/claim.js';
+import { typedResult, type Claim } from '../../contract/claim.js';
+import { methods } from '../../contract/methods.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { netAmount, type Notice } from '../claim-flow.js';
+import { netAmount, type KnownMethodId, type Notice } from '../claim-flow.js';
 import type { StepContext } from './context.js';
 
-function methodOf(claim: Claim): MethodId | null {
-  return claim.result?.method ?? null;
+function methodOf(claim: Claim): KnownMethodId | null {
+  const method = claim.result?.method;
+  return method && methods.has(method) ? method : null;
 }
 
 function copyable(label: string, value: string, ctx: StepContext) {
@@ -17,13 +19,14 @@ function copyable(label: string, value: string, ctx: StepContext) {
   </div>`;
 }
 
-/** What the recipient must do, or can expect, while the payout is processing or done. */
+/** What the recipient must do, or can expect, while the payout is processing or done: by the method's kind. */
 function renderDetails(claim: Claim, ctx: StepContext) {
   const t = ctx.m.claim;
-  const result = claim.result;
-  if (!result) return nothing;
-  switch (result.method) {
-    case 'atm':
+  const typed = typedResult(claim.result);
+  if (!typed) return nothing;
+  switch (typed.kind) {
+    case 'codes': {
+      const { result } = typed;
       if (claim.status !== 'processing') return nothing;
       return html`<div class="atm" part="receipt">
           ${copyable(t.receiptNumber, result.receiptNumber, ctx)} ${copyable(t.confirmationCode, result.confirmationCode, ctx)}
@@ -34,7 +37,9 @@ function renderDetails(claim: Claim, ctx: StepContext) {
           </ol>
         </div>
         <p class="copied" role="status">${ctx.copied ? t.copied(ctx.copied) : ''}</p>`;
-    case 'bank':
+    }
+    case 'account': {
+      const { result } = typed;
       return html`${claim.status === 'processing' ? html`<p>${t.bankWhen}</p>` : nothing}
         <h3>${t.bankDetails}</h3>
         <dl class="summary">
@@ -42,12 +47,15 @@ function renderDetails(claim: Claim, ctx: StepContext) {
           <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[result.type]} ${result.masked}</dd></div>
           <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${result.holder}</dd></div>
         </dl>`;
-    case 'quo':
-      return html`<p><a class="button-link" href=${result.giftUrl} target="_blank" rel="noopener noreferrer">${t.quoLink}</a></p>
-        <p>${t.quoWhat}</p>
-        <p class="expiry">${t.quoExpires(formatDateTime(result.expiresAt, ctx.lang))}</p>`;
-    case 'amazon':
-    case 'aupay':
+    }
+    case 'link': {
+      const { result } = typed;
+      const words = ctx.method(result.method);
+      return html`<p><a class="button-link" href=${result.giftUrl} target="_blank" rel="noopener noreferrer">${t.linkOpen(words.name)}</a></p>
+        ${words.about ? html`<p>${words.about}</p>` : nothing}
+        <p class="expiry">${t.linkExpires(formatDateTime(result.expiresAt, ctx.lang))}</p>`;
+    }
+    case 'wallet':
       return claim.status === 'processing' ? html`<p>${t.walletWaiting}</p>` : nothing;
   }
 }
@@ -56,7 +64,7 @@ export function renderProcessing(claim: Claim, notice: Notice, ctx: StepContext)
   const t = ctx.m.claim;
   const method = methodOf(claim);
   return html`<section class="card" part="result">
-    <h2 tabindex="-1">${method ? t.processingTitle[method] : t.checking}</h2>
+    <h2 tabindex="-1">${method ? ctx.method(method).processing : t.checking}</h2>
     ${notice ? html`<p class="notice" role="status">${t.notices[notice]}</p>` : nothing}
     ${method ? html`<p class="amount-line">${t.youReceive(ctx.yen(netAmount(claim, method)))}</p>` : nothing}
     ${renderDetails(claim, ctx)}
@@ -67,10 +75,24 @@ export function renderCompleted(claim: Claim, notice: Notice, ctx: StepContext) 
   const t = ctx.m.claim;
   const method = methodOf(claim);
   return html`<section class="card" part="result">
-    <h2 tabindex="-1"><span class="success" aria-hidden="true">✓</span> ${method ? t.completedTitle[method] : t.title}</h2>
+    <h2 tabindex="-1"><span class="success" aria-hidden="true">✓</span> ${method ? ctx.method(method).completed : t.title}</h2>
     ${notice ? html`<p class="notice" role="status">${t.notices[notice]}</p>` : nothing}
-    ${method ? html`<p>${t.completedLead(ctx.yen(netAmount(claim, method)), t.methodNames[method])}</p>` : nothing}
+    ${method ? html`<p>${ctx.method(method).done(ctx.yen(netAmount(claim, method)))}</p>` : nothing}
     ${renderDetails(claim, ctx)}
+  </section>`;
+}
+
+/** A wallet step left unfinished: continue it, or choose another way. */
+export function renderUnfinished(method: KnownMethodId | null, ctx: StepContext) {
+  const t = ctx.m.claim.walletUnfinished;
+  const name = method ? ctx.method(method).name : '';
+  return html`<section class="card" part="result">
+    <h2 tabindex="-1">${t.title}</h2>
+    <p>${t.lead(name)}</p>
+    <div class="actions">
+      <button type="button" @click=${() => ctx.send({ type: 'choose-another' })}>${t.chooseAnother}</button>
+      <button class="primary" type="button" part="submit" @click=${() => ctx.send({ type: 'resume-wallet' })}>${t.resume(name)}</button>
+    </div>
   </section>`;
 }
 

@@ -5,12 +5,12 @@
  * the configured public origin, and return URLs were checked against the allowed origins when the session
  * started.
  */
-import type { BrandId, Payment } from '../../contract/checkout.js';
+import type { Payment } from '../../contract/checkout.js';
 import { escapeHtml, html, matchPath, MAX_BODY_BYTES } from '../http.js';
 import type { SandboxPayoutProvider } from './payout-provider.js';
 import type { SandboxPrepaidIssuer } from './prepaid-issuer.js';
 
-const BRAND_TITLES: Record<BrandId, string> = { webmoney: 'WebMoney', bitcash: 'BitCash', netcash: 'NET CASH', nanaco: 'nanaco' };
+const BRAND_TITLES: Record<string, string> = { webmoney: 'WebMoney', bitcash: 'BitCash', netcash: 'NET CASH', nanaco: 'nanaco' };
 const WALLETS: Record<string, string> = { amazon: 'Amazon', aupay: 'au PAY' };
 
 const STYLES = `body{font:16px/1.5 system-ui,sans-serif;margin:0;padding:1rem;color:#1f2328}main{max-width:28rem;margin:auto}
@@ -63,7 +63,7 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
     if (shown && request.method === 'GET') {
       const session = await issuer.redirectSession(shown.id!);
       if (!session || session.state !== 'pending') return ended('payment');
-      const title = BRAND_TITLES[session.brand];
+      const title = escapeHtml(BRAND_TITLES[session.brand] ?? session.brand);
       const id = encodeURIComponent(shown.id!);
       return page(
         `${title} sandbox`,
@@ -91,8 +91,8 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
     const wallet = matchPath('/sandbox/wallet/:id', path);
     if (wallet && request.method === 'GET') {
       const payout = await payouts.payout(wallet.id!);
-      if (!payout || payout.state !== 'pending' || !WALLETS[payout.method]) return ended('login');
-      const name = WALLETS[payout.method]!;
+      if (!payout || payout.state !== 'pending' || payout.kind !== 'wallet') return ended('login');
+      const name = escapeHtml(WALLETS[payout.method] ?? payout.method);
       const id = encodeURIComponent(wallet.id!);
       return page(
         `${name} sandbox login`,
@@ -111,7 +111,7 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
     const quo = matchPath('/sandbox/quo/:id', path);
     if (quo && request.method === 'GET') {
       const payout = await payouts.payout(quo.id!);
-      if (!payout || payout.method !== 'quo') return ended('gift');
+      if (!payout || payout.kind !== 'link') return ended('gift');
       return page(
         'QUO Card Pay (sandbox)',
         `<h1>QUO Card Pay</h1><p class="amount">${yen(payout.amount)}</p>${fakeBarcode(quo.id!)}

@@ -30,6 +30,7 @@ export interface SandboxPayoutOptions {
 interface Row {
   id: string;
   method: string;
+  kind: 'account' | 'codes' | 'wallet' | 'link';
   amount: number;
   payer_name: string;
   state: 'pending' | 'completed' | 'failed' | 'canceled';
@@ -78,33 +79,32 @@ export class SandboxPayoutProvider implements PayoutProvider {
     let result: ClaimResult | null = null;
     let redirectUrl: string | null = null;
     let atm: { receipt: string; code: string; expires: number } | null = null;
-    switch (request.method) {
-      case 'bank': {
+    switch (request.kind) {
+      case 'account': {
         const account = request.account!;
         const fate = SANDBOX_ACCOUNTS[account.number];
         if (fate === 'invalid') return { kind: 'invalid_account', field: 'account.number', message: 'This account number does not exist.' };
         if (fate === 'unavailable') throw new ProviderUnavailable('The sandbox bank is not answering.');
         outcome = fate ?? 'complete';
-        result = { method: 'bank', bankName: account.bankName, branchName: account.branchName, type: account.type, masked: `***${account.number.slice(-4)}`, holder: account.holder };
+        result = { method: request.method, bankName: account.bankName, branchName: account.branchName, type: account.type, masked: `***${account.number.slice(-4)}`, holder: account.holder };
         break;
       }
-      case 'atm':
+      case 'codes':
         atm = { receipt: digits(12), code: digits(6), expires: now + (this.options.atmValidMs ?? 72 * 3_600_000) };
-        result = { method: 'atm', receiptNumber: atm.receipt, confirmationCode: atm.code, expiresAt: new Date(atm.expires).toISOString() };
+        result = { method: request.method, receiptNumber: atm.receipt, confirmationCode: atm.code, expiresAt: new Date(atm.expires).toISOString() };
         break;
-      case 'quo':
+      case 'link':
         state = 'completed';
-        result = { method: 'quo', giftUrl: `${origin}/sandbox/quo/${request.id}`, expiresAt: new Date(now + THREE_YEARS_MS).toISOString() };
+        result = { method: request.method, giftUrl: `${origin}/sandbox/quo/${request.id}`, expiresAt: new Date(now + THREE_YEARS_MS).toISOString() };
         break;
-      case 'amazon':
-      case 'aupay':
+      case 'wallet':
         redirectUrl = `${origin}/sandbox/wallet/${request.id}`;
         break;
     }
     await this.sql.query(
-      `INSERT INTO sandbox_payouts (id, method, amount, payer_name, state, outcome, result, redirect_url, return_url, atm_receipt, atm_code, atm_expires, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
-      [request.id, request.method, request.amount, request.payerName, state, outcome, result ? JSON.stringify(result) : null, redirectUrl, request.returnUrl ?? null, atm?.receipt ?? null, atm?.code ?? null, atm?.expires ?? null, now],
+      `INSERT INTO sandbox_payouts (id, method, kind, amount, payer_name, state, outcome, result, redirect_url, return_url, atm_receipt, atm_code, atm_expires, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
+      [request.id, request.method, request.kind, request.amount, request.payerName, state, outcome, result ? JSON.stringify(result) : null, redirectUrl, request.returnUrl ?? null, atm?.receipt ?? null, atm?.code ?? null, atm?.expires ?? null, now],
     );
     return { kind: 'started', payout: this.#state((await this.#read(request.id))!) };
   }
@@ -117,7 +117,7 @@ export class SandboxPayoutProvider implements PayoutProvider {
 
   async cancel(id: string): Promise<PayoutState | undefined> {
     await this.#enter('cancel', id);
-    await this.sql.query(`UPDATE sandbox_payouts SET state = 'canceled' WHERE id = $1 AND state = 'pending' AND method IN ('amazon', 'aupay')`, [id]);
+    await this.sql.query(`UPDATE sandbox_payouts SET state = 'canceled' WHERE id = $1 AND state = 'pending' AND kind = 'wallet'`, [id]);
     return this.status(id);
   }
 
@@ -127,8 +127,8 @@ export class SandboxPayoutProvider implements PayoutProvider {
     if (!row || row.state !== 'pending') return row;
     const now = this.options.now();
     let state: Row['state'] | null = null;
-    if (row.method === 'bank' && now >= row.created_at + this.#bankDelayMs) state = row.outcome === 'complete' ? 'completed' : 'failed';
-    if (row.method === 'atm' && row.atm_expires !== null && now > row.atm_expires) state = 'failed';
+    if (row.kind === 'account' && now >= row.created_at + this.#bankDelayMs) state = row.outcome === 'complete' ? 'completed' : 'failed';
+    if (row.kind === 'codes' && row.atm_expires !== null && now > row.atm_expires) state = 'failed';
     if (!state) return row;
     const [updated] = await this.sql.query<Row>(`UPDATE sandbox_payouts SET state = $2 WHERE id = $1 AND state = 'pending' RETURNING *`, [id, state]);
     return updated ?? (await this.sql.query<Row>('SELECT * FROM sandbox_payouts WHERE id = $1', [id]))[0];
@@ -143,7 +143,7 @@ export class SandboxPayoutProvider implements PayoutProvider {
       case 'canceled':
         return { state: 'canceled' };
       case 'failed':
-        return row.method === 'atm'
+        return row.kind === 'codes'
           ? { state: 'failed', code: 'atm_codes_expired', retryable: true }
           : { state: 'failed', code: row.outcome ?? 'failed', retryable: true, ...(row.result ? { result: row.result } : {}) };
     }
@@ -157,7 +157,7 @@ export class SandboxPayoutProvider implements PayoutProvider {
   /** The wallet login page: receive or cancel; the return URL, or undefined if the session has ended. */
   async endWallet(id: string, action: 'receive' | 'cancel'): Promise<string | undefined> {
     const [row] = await this.sql.query<{ return_url: string }>(
-      `UPDATE sandbox_payouts SET state = $2 WHERE id = $1 AND state = 'pending' AND method IN ('amazon', 'aupay') RETURNING return_url`,
+      `UPDATE sandbox_payouts SET state = $2 WHERE id = $1 AND state = 'pending' AND kind = 'wallet' RETURNING return_url`,
       [id, action === 'receive' ? 'completed' : 'canceled'],
     );
     return row?.return_url;

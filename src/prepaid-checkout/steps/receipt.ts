@@ -1,0 +1,46 @@
+import { html, nothing } from 'lit';
+import type { Order } from '../../contract/checkout.js';
+import { formatDateTime } from '../../i18n/index.js';
+import type { CheckoutStepContext } from './context.js';
+
+/** The receipt of a paid order; of a refunded one, marked refunded with when and where the money went back. */
+export function renderReceipt(order: Order, ctx: CheckoutStepContext) {
+  const t = ctx.m.checkout;
+  const refunded = order.status === 'refunded';
+  const payments = order.payments ?? [];
+  return html`<section class="card receipt" part="receipt">
+    <h2 tabindex="-1">
+      ${refunded ? t.refundedTitle : html`<span class="success" aria-hidden="true">✓</span> ${t.paidTitle}`}
+    </h2>
+    <p>${refunded ? t.refundedLead(ctx.yen(order.amount)) : t.paidLead(ctx.yen(order.amount), order.merchant.name)}</p>
+    <dl class="summary">
+      <div><dt>${t.merchant}</dt><dd>${order.merchant.name}</dd></div>
+      <div><dt>${t.orderId}</dt><dd>${order.order}</dd></div>
+      ${order.description ? html`<div><dt>${t.item}</dt><dd>${order.description}</dd></div>` : nothing}
+      <div class="total"><dt>${t.amountPaid}</dt><dd class="amount">${ctx.yen(order.amount)}</dd></div>
+      ${order.paidAt ? html`<div><dt>${t.paidAt}</dt><dd>${formatDateTime(order.paidAt, ctx.lang)}</dd></div>` : nothing}
+      ${refunded && order.refundedAt ? html`<div><dt>${t.refundedAt}</dt><dd>${formatDateTime(order.refundedAt, ctx.lang)}</dd></div>` : nothing}
+    </dl>
+    ${payments.length
+      ? html`<h3>${refunded ? t.refundedTo : t.paidWith}</h3>
+          <ul class="payments">
+            ${payments.map(
+              (p) => html`<li>
+                <span>${ctx.brand(p.brand).name}</span>
+                <span class="masked">${p.masked}</span>
+                <span>${ctx.yen(p.amount)}</span>
+              </li>`,
+            )}
+          </ul>`
+      : nothing}
+  </section>`;
+}
+
+export function renderClosed(order: Order, ctx: CheckoutStepContext) {
+  const t = ctx.m.checkout;
+  const expired = order.status === 'expired';
+  return html`<section class="card closed">
+    <h2 tabindex="-1">${expired ? t.expiredTitle : t.canceledTitle}</h2>
+    <p>${expired ? t.expiredLead : t.canceledLead}</p>
+  </section>`;
+}
