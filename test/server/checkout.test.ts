@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { order as orderSchema } from '../../src/contract/checkout.js';
 import { apiErrorBody } from '../../src/contract/common.js';
-import { truncateAll } from '../../src/server/migrations.js';
 import type { Sql } from '../../src/server/sql.js';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
-import { backendOn, call, getOrder, newOrder, openDatabase, ORIGIN, pay, TestClock } from './helpers.js';
+import { backendOn, call, getOrder, newOrder, ORIGIN, pay, TestClock, useBackend } from './helpers.js';
 
+const shared = useBackend({ lockout: { limit: 3, seconds: 60 } });
 let sql: Sql;
 let clock: TestClock;
 let backend: SandboxBackend;
-
-before(async () => {
-  ({ sql } = await openDatabase());
-  clock = new TestClock();
-  backend = await backendOn(sql, clock, { lockout: { limit: 3, seconds: 60 } });
-});
-after(() => sql.close());
-beforeEach(async () => {
-  await truncateAll(sql);
-  backend.issuer.hooks = {};
-});
+beforeEach(() => void ({ sql, clock, backend } = shared));
 
 const balanceOf = async (code: string) => backend.issuer.balance('webmoney', code);
 

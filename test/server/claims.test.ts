@@ -1,27 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { atmResult, claim as claimSchema, linkResult } from '../../src/contract/claim.js';
 import { apiErrorBody } from '../../src/contract/common.js';
-import { truncateAll } from '../../src/server/migrations.js';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
 import type { Sql } from '../../src/server/sql.js';
 import { seedDemo } from '../../src/server/demo.js';
-import { backendOn, call, ORIGIN, openDatabase, TestClock } from './helpers.js';
+import { call, ORIGIN, TestClock, useBackend } from './helpers.js';
 
+const shared = useBackend({ bankDelayMs: 10_000, atmValidMs: 60_000 }, (b) => seedDemo(b.context));
 let sql: Sql;
 let clock: TestClock;
 let backend: SandboxBackend;
-
-before(async () => {
-  ({ sql } = await openDatabase());
-  clock = new TestClock();
-  backend = await backendOn(sql, clock, { bankDelayMs: 10_000, atmValidMs: 60_000 });
-});
-after(() => sql.close());
-beforeEach(async () => {
-  await truncateAll(sql);
-  await seedDemo(backend.context);
-});
+beforeEach(() => void ({ sql, clock, backend } = shared));
 
 const post = (token: string, body: unknown, key = crypto.randomUUID()) => call(backend, 'POST', `/api/claims/${token}/claim`, body, key);
 const get = (token: string) => call(backend, 'GET', `/api/claims/${token}`);

@@ -18,6 +18,22 @@ async function restart(db: TestDatabase, old: SandboxBackend, clock: TestClock, 
   return backendOn(await db.reopen(), clock, { latencyMs: 2 });
 }
 
+/** A promise and the function that resolves it: "the provider got this far". */
+function signal(): { reached: Promise<void>; reach: () => void } {
+  let reach!: () => void;
+  const reached = new Promise<void>((r) => (reach = r));
+  return { reached, reach };
+}
+
+/** A process on a database on disk, and an order of ¥1,200 to pay with two codes. */
+async function twoCodePayment() {
+  const db = await openDatabase({ onDisk: true });
+  const clock = new TestClock();
+  const backend = await backendOn(db.sql, clock, { latencyMs: 2 });
+  const order = await newOrder(backend, 1200);
+  return { db, clock, backend, order, key: crypto.randomUUID(), body: { brand: 'webmoney', codes: [code(500), code(1000)] } };
+}
+
 async function spent(backend: SandboxBackend, c: string): Promise<number> {
   const b = await backend.issuer.balance('webmoney', c);
   return Number(c.slice(2)) - (b.kind === 'valid' ? b.balance : 0);
@@ -55,14 +71,9 @@ describe('durability', () => {
   });
 
   it('a process killed between the issuer’s charge and the answer: recovered at start, never charged twice', async () => {
-    const db = await openDatabase({ onDisk: true });
-    const clock = new TestClock();
-    let backend = await backendOn(db.sql, clock, { latencyMs: 2 });
-    const order = await newOrder(backend, 1200);
-    const key = crypto.randomUUID();
-    const body = { brand: 'webmoney', codes: [code(500), code(1000)] };
-    let charged!: () => void;
-    const wasCharged = new Promise<void>((r) => (charged = r));
+    const { db, clock, backend: first, order, key, body } = await twoCodePayment();
+    let backend = first;
+    const { reached: wasCharged, reach: charged } = signal();
     const commit = backend.issuer.commit.bind(backend.issuer);
     let commits = 0;
     backend.issuer.commit = async (id) => {
@@ -90,14 +101,9 @@ describe('durability', () => {
   });
 
   it('a process killed while reserving: the reservations are released at the restart, and the retry pays once', async () => {
-    const db = await openDatabase({ onDisk: true });
-    const clock = new TestClock();
-    let backend = await backendOn(db.sql, clock, { latencyMs: 2 });
-    const order = await newOrder(backend, 1200);
-    const key = crypto.randomUUID();
-    const body = { brand: 'webmoney', codes: [code(500), code(1000)] };
-    let reservedFirst!: () => void;
-    const wasReserved = new Promise<void>((r) => (reservedFirst = r));
+    const { db, clock, backend: first, order, key, body } = await twoCodePayment();
+    let backend = first;
+    const { reached: wasReserved, reach: reservedFirst } = signal();
     backend.issuer.hooks.before = async (op, id) => {
       if (op === 'reserve' && id.endsWith('.1')) {
         reservedFirst();
@@ -125,8 +131,7 @@ describe('durability', () => {
     let backend = await backendOn(db.sql, clock, { latencyMs: 2 });
     const token = await newClaim(backend, 3000);
     const key = crypto.randomUUID();
-    let started!: () => void;
-    const wasStarted = new Promise<void>((r) => (started = r));
+    const { reached: wasStarted, reach: started } = signal();
     const start = backend.payouts.start.bind(backend.payouts);
     backend.payouts.start = async (request) => {
       await start(request);
@@ -157,8 +162,7 @@ describe('durability', () => {
     const order = await newOrder(backend, 500);
     const key = crypto.randomUUID();
     const body = { brand: 'webmoney', codes: [code(5000)] };
-    let entered!: () => void;
-    const inside = new Promise<void>((r) => (entered = r));
+    const { reached: inside, reach: entered } = signal();
     backend.issuer.hooks.before = async (op) => {
       if (op === 'reserve') {
         entered();

@@ -2,6 +2,8 @@
  * Node tests of the server module: one database per test file, PGlite in memory, or a fresh schema on the
  * PostgreSQL server of DATABASE_URL (CI runs both). A test clock, and helpers to call the backend.
  */
+import * as testHooks from 'node:test';
+import { truncateAll } from '../../src/server/migrations.js';
 import { openPglite, type Sql } from '../../src/server/sql.js';
 import { createSandboxBackend, type SandboxBackend, type SandboxBackendOptions } from '../../src/server/sandbox/index.js';
 import { insertOrder } from '../../src/server/orders.js';
@@ -37,6 +39,27 @@ export async function openDatabase({ onDisk = false } = {}): Promise<TestDatabas
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'ppw-pglite-'));
   return { sql: await openPglite(dir), reopen: () => openPglite(dir) };
+}
+
+/**
+ * One database and backend for a test file (hooks registered here), emptied before each test; `seed`
+ * runs after emptying. Read `.sql`, `.clock`, `.backend` inside tests.
+ */
+export function useBackend(options: Partial<SandboxBackendOptions> = {}, seed?: (backend: SandboxBackend) => Promise<void>) {
+  const { before, after, beforeEach } = testHooks;
+  const state = {} as { sql: Sql; clock: TestClock; backend: SandboxBackend };
+  before(async () => {
+    state.sql = (await openDatabase()).sql;
+    state.clock = new TestClock();
+    state.backend = await backendOn(state.sql, state.clock, options);
+  });
+  after(() => state.sql.close());
+  beforeEach(async () => {
+    await truncateAll(state.sql);
+    state.backend.issuer.hooks = {};
+    if (seed) await seed(state.backend);
+  });
+  return state;
 }
 
 export class TestClock {

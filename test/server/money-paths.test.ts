@@ -3,25 +3,17 @@
  * takes time (latency inside every provider call, so that the awaits interleave for real).
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { truncateAll } from '../../src/server/migrations.js';
+import { beforeEach, describe, it } from 'node:test';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
 import type { Sql } from '../../src/server/sql.js';
-import { backendOn, call, getOrder, newClaim, newOrder, pay, TestClock } from './helpers.js';
-import { openDatabase } from './helpers.js';
+import { backendOn, call, getOrder, newClaim, newOrder, pay, TestClock, useBackend } from './helpers.js';
 
 const LATENCY_MS = 5;
+const shared = useBackend({ latencyMs: LATENCY_MS });
 let sql: Sql;
 let clock: TestClock;
 let backend: SandboxBackend;
-
-before(async () => {
-  ({ sql } = await openDatabase());
-  clock = new TestClock();
-  backend = await backendOn(sql, clock, { latencyMs: LATENCY_MS });
-});
-after(() => sql.close());
-beforeEach(() => truncateAll(sql));
+beforeEach(() => void ({ sql, clock, backend } = shared));
 
 const code = (yen: number) => `wm${String(yen).padStart(14, '0')}`;
 async function spentOn(codes: string[]): Promise<number> {
