@@ -89,7 +89,7 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
   await migrate(options.sql, now());
   if (options.demo) await seedDemo(ctx);
 
-  const idempotency = new Idempotency(options.sql, now, ctx.leaseMs);
+  const idempotency = new Idempotency(options.sql, now, ctx.leaseMs, () => ctx.lockouts.purge());
   const checkout = createCheckoutApi(ctx, options.issuer);
   const claims = createClaimStore(ctx, options.payouts);
   const claimApi = createClaimApi(ctx, claims, options.payouts, options.banks);

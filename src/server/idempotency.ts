@@ -38,6 +38,8 @@ export class Idempotency {
     private readonly sql: Sql,
     private readonly now: () => number,
     private readonly leaseMs: number,
+    /** More housekeeping to run with the purge (every 10 minutes at most). */
+    private readonly onPurge?: () => Promise<void>,
   ) {}
 
   async begin(scope: string, key: string | null, body: unknown): Promise<Begun> {
@@ -80,10 +82,10 @@ export class Idempotency {
     return { kind: 'answer', response: inProgress() };
   }
 
-  /** Keeps the answer (2xx, 4xx but 429) or lets the key go (5xx, 429); returns the answer to send. */
+  /** Keeps the answer (2xx, 4xx but 429 and "in progress") or lets the key go (5xx, 429); returns the answer to send. */
   async finish(begun: Extract<Begun, { kind: 'run' }>, response: Response): Promise<Response> {
     const { scope, key } = begun.scope;
-    if (response.status >= 500 || response.status === 429) {
+    if (response.status >= 500 || response.status === 429 || transient.has(response)) {
       await this.sql.query(`DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND owner = $3 AND state = 'running'`, [scope, key, begun.owner]);
       return response;
     }
@@ -101,10 +103,16 @@ export class Idempotency {
     if (now - this.#lastPurge < 600_000) return;
     this.#lastPurge = now;
     await this.sql.query('DELETE FROM idempotency_keys WHERE created_at <= $1', [now - IDEMPOTENCY_RETENTION_MS]);
+    await this.onPurge?.();
   }
 }
 
+/** Answers that say "not yet" rather than what happened: never kept, so that the retry gets the real answer. */
+const transient = new WeakSet<Response>();
+
 /** The answer while the same key (or another payment on the same order) is still being worked on. */
 export function inProgress(message = 'A request with this Idempotency-Key is still in progress.'): Response {
-  return apiError(409, 'idempotency_in_progress', message, { retryAfter: 1 });
+  const response = apiError(409, 'idempotency_in_progress', message, { retryAfter: 1 });
+  transient.add(response);
+  return response;
 }

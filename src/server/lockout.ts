@@ -51,6 +51,12 @@ export class Lockouts {
     }
   }
 
+  /** Forgets subjects whose lockout and window passed a day ago. */
+  async purge(): Promise<void> {
+    const dayAgo = this.now() - 86_400_000;
+    await this.sql.query('DELETE FROM lockouts WHERE locked_until < $1 AND window_start < $1', [dayAgo]);
+  }
+
   /** A success clears the subject's count (the order's or claim's; a client's count stays). */
   async succeed(subject: string): Promise<void> {
     await this.sql.query('DELETE FROM lockouts WHERE subject = $1', [subject]);

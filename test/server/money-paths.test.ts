@@ -40,6 +40,24 @@ describe('races', () => {
     assert.equal((await getOrder(backend, order)).body.status, 'paid');
   });
 
+  it('a payment that found the order held is not replayed as "in progress": its retry gets what happened', async () => {
+    const order = await newOrder(backend, 500);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    backend.issuer.hooks.before = (op) => (op === 'reserve' ? gate : undefined);
+    const first = pay(backend, order, { brand: 'webmoney', codes: [code(5000)] });
+    await new Promise((r) => setTimeout(r, 30));
+    const key = crypto.randomUUID();
+    const body = { brand: 'webmoney', codes: [code(6000)] };
+    const held = await pay(backend, order, body, key);
+    assert.deepEqual([held.status, held.body.error.code, held.body.error.retryAfter], [409, 'idempotency_in_progress', 1]);
+    release();
+    assert.equal((await first).status, 200);
+    const retry = await pay(backend, order, body, key);
+    assert.deepEqual([retry.status, retry.body.error.code], [409, 'order_not_open']);
+    assert.equal(await spentOn([code(5000), code(6000)]), 500);
+  });
+
   it('one code racing over ten orders pays one', async () => {
     const orders = await Promise.all(Array.from({ length: 10 }, () => newOrder(backend, 1000)));
     const answers = await Promise.all(orders.map((o) => pay(backend, o, { brand: 'webmoney', codes: [code(1000)] })));
