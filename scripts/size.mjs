@@ -4,15 +4,20 @@
 // lit (~6.4 kB gz) and zod/mini's object parser (~7.2 kB gz, measured with vite 8 on zod 4.6) alone
 // take ~13.6 kB before any widget code, so the 16 kB target for prepaid-checkout.js cannot be met with
 // the chosen stack; the same holds for the 24 kB target of payout-claim.js. The enforced budgets sit just
-// above today's sizes so that growth is still caught.
+// above today's sizes so that growth is still caught. Contract 0.2 (registries, one place for every
+// error's wording in both languages, the refund receipt, the unfinished wallet step, the shared runner)
+// took the checkout from 23.8 to 26.8 kB and the claim from 31.3 to 33.9 kB, and the bank form's
+// Japan Post 振替 entry, live holder-name check and full abbreviation table took the claim to 38.5 kB;
+// the first-view split (lazy chunks for the other language, the bank form and the later steps) is what
+// brings the first view down again.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = [
-  { file: 'dist/prepaid-checkout.js', budget: 25 * KB, target: 16 * KB },
-  { file: 'dist/payout-claim.js', budget: 33 * KB, target: 24 * KB },
-  { file: 'dist/index.js', budget: 42 * KB, target: null },
+  { file: 'dist/prepaid-checkout.js', budget: 28 * KB, target: 16 * KB },
+  { file: 'dist/payout-claim.js', budget: 40 * KB, target: 24 * KB },
+  { file: 'dist/index.js', budget: 50 * KB, target: null },
   { file: 'dist/banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];
 

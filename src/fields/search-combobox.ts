@@ -3,7 +3,7 @@
  * role="combobox" and aria-activedescendant; ArrowDown/ArrowUp move through the options, Enter picks,
  * Escape closes (then clears); the number of matches is announced. Rendered into the host's shadow root.
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { search, type BankEntry, type SearchIndex } from './bank-search.js';
 
@@ -22,7 +22,7 @@ export interface ComboboxView {
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-export class SearchCombobox implements ReactiveController {
+export class SearchCombobox {
   query = '';
   expanded = false;
   active = -1;
@@ -34,11 +34,7 @@ export class SearchCombobox implements ReactiveController {
     private readonly host: Host,
     readonly id: string,
     private readonly onPick: (entry: BankEntry | null) => void,
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
+  ) {}
 
   /** Shows a picked entry in the box (or clears it). */
   show(entry: BankEntry | null, format: (e: BankEntry) => string): void {

@@ -158,32 +158,60 @@ export interface Messages {
       branchHint: string;
       count: (n: number) => string;
       noMatches: string;
+      loadingBanks: string;
       loadFailed: string;
+      branchLoadFailed: string;
       retryLoad: string;
-      japanPostMaps: (branchName: string, branchCode: string, type: string, number: string) => string;
-      corporateTitle: string;
-      corporateHelp: string;
+      retryBranches: string;
       type: string;
       number: string;
       numberHint: string;
-      symbol: string;
-      symbolHint: string;
-      postNumber: string;
-      postNumberHint: string;
+      /** Japan Post Bank: 記号・番号 instead of branch and number. */
+      japanPost: {
+        legend: string;
+        intro: string;
+        symbol: string;
+        symbolHint: string;
+        /** The middle box's label: `visible` is shown, `before` and `after` complete its name for screen readers. */
+        middleDigit: { before: string; visible: string; after: string };
+        middleDigitHint: string;
+        number: string;
+        numberHint: { general: string; transfer: string; unknown: string };
+        generalType: string;
+        generalTypes: { ordinary: string; savings: string };
+        maps: (branchName: string, branchCode: string, type: string, number: string) => string;
+      };
       holder: string;
       holderHint: string;
       holderPreview: string;
       holderCount: (length: number, max: number) => string;
+      /** Read out after each run of characters the preview marks as not sendable. */
+      holderUnsendable: string;
+      holderPreviewBlocked: string;
+      corporateTitle: string;
+      corporateHelp: string;
+      corporateForm: string;
+      corporateAbbreviation: string;
+      /** One per problem kind of `src/fields/account-draft.ts`. */
       problems: {
-        bankCode: string;
-        branchCode: string;
-        number: string;
+        bank_not_chosen: string;
+        branch_not_chosen: string;
+        number_missing: string;
+        number_not_digits: string;
+        number_too_long: string;
+        symbol_missing: string;
         symbol_digits: string;
         symbol_kind: string;
-        number_digits: string;
-        holderEmpty: string;
-        holderInvalid: (chars: string) => string;
-        holderLong: (length: number, max: number) => string;
+        middle_digit_missing: string;
+        middle_digit_invalid: string;
+        post_number_missing: string;
+        post_number_not_digits: string;
+        general_number_length: string;
+        transfer_number_length: string;
+        general_number_must_end_in_1: string;
+        holder_missing: string;
+        holder_unsendable: (chars: readonly string[]) => string;
+        holder_too_long: (length: number, max: number) => string;
       };
     };
   };

@@ -1,5 +1,7 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { BankAccountForm, fieldOfFailure } from '../fields/bank-account-form.js';
+import { fieldOfFailure, refusedField } from '../fields/account-draft.js';
+import { BankAccountForm } from '../fields/bank-account-form.js';
+import { bankAccountFormStyles } from '../fields/bank-account-form.styles.js';
 import { kindOf } from '../contract/methods.js';
 import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
 import { baseStyles } from '../styles/base.styles.js';
@@ -45,7 +47,7 @@ import { renderClosed, renderCompleted, renderProcessing, renderUnfinished } fro
  * @cssproperty --ppw-max-width - Widest the widget grows. Default 34rem.
  */
 export class PayoutClaim extends LitElement {
-  static override styles = [baseStyles, payoutClaimStyles];
+  static override styles = [baseStyles, payoutClaimStyles, bankAccountFormStyles];
 
   static override properties = {
     endpoint: { type: String },
@@ -129,8 +131,7 @@ export class PayoutClaim extends LitElement {
     const source = choice.error ?? (choice.claim.status === 'failed' ? choice.claim.failure : null);
     if (!source || source === this.#markedFor) return;
     this.#markedFor = source;
-    const target = 'uncertain' in source && source.target?.kind === 'account' ? `account.${source.target.field}` : undefined;
-    const field = fieldOfFailure(source.code, target);
+    const field = 'uncertain' in source ? refusedField(source) : fieldOfFailure(source.code);
     if (!field) return;
     const text = 'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
     this.#bankForm.mark(field, text);
@@ -153,7 +154,7 @@ export class PayoutClaim extends LitElement {
     const state = this.#flow.state;
     if (state.status !== 'choosing') return;
     if (state.choice.method && kindOf(state.choice.method) === 'account') {
-      const account = this.#bankForm.submit(claimMessages(this.#lang()).claim.bankForm);
+      const account = this.#bankForm.submit();
       if (!account) return;
       this.#flow.send({ type: 'account-entered', account });
     }

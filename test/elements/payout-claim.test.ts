@@ -392,7 +392,7 @@ describe('<payout-claim>', () => {
       fill(el, /^番号/, '12345671');
       fill(el, /^口座名義/, 'ヤマダ');
       await press(el, '次へ');
-      expect(alerts(el)).to.contain('記号は 1 か 0 で始まります');
+      expect(alerts(el)).to.contain('記号は0または1で始まります');
       expect(el.shadowRoot!.activeElement?.id).to.equal('account-symbol');
       await expect(el).to.be.accessible();
     });

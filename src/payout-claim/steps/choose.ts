@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { kindOf } from '../../contract/methods.js';
+import { refusedField } from '../../fields/account-draft.js';
 import { knownMethods, methodAvailable, netAmount, type Choice } from '../claim-flow.js';
 import { failureText, type StepContext } from './context.js';
 import { renderClaimSummary } from './summary.js';
@@ -49,7 +50,7 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
           })}
         </fieldset>`}
     ${choice.method && kindOf(choice.method) === 'account' ? ctx.bankForm.render(t) : nothing}
-    <div role="alert" part="error">${error && error.target?.kind !== 'account' ? html`<p class="error">${ctx.error(error)}</p>` : nothing}</div>
+    <div role="alert" part="error">${error && refusedField(error) === null ? html`<p class="error">${ctx.error(error)}</p>` : nothing}</div>
     <button class="primary" type="submit" part="submit" ?disabled=${!choice.method}>${t.next}</button>
   </form>`;
 }
