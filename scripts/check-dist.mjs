@@ -20,7 +20,8 @@ if ('window' in globalThis || 'document' in globalThis) serverProblems.push('dis
 const serverFiles = ['dist/server/index.js', 'dist/server/serve.js', ...readdirSync('dist/server/chunks', { withFileTypes: true }).filter((f) => f.isFile()).map((f) => `dist/server/chunks/${f.name}`)];
 for (const file of serverFiles) {
   const text = readFileSync(file, 'utf8');
-  const dom = /\b(?:window|document|customElements|HTMLElement|localStorage|sessionStorage)\b/.exec(text);
+  // A use of a DOM global: `window.x`, `document[...]`, `typeof localStorage`, `extends HTMLElement` (words in comments or SQL do not count).
+  const dom = /(?<![\w$.])(?:(?:window|document|customElements|localStorage|sessionStorage|navigator)\s*[.[]|typeof\s+(?:window|document)\b|extends\s+HTMLElement\b)/.exec(text);
   if (dom) serverProblems.push(`${file}: names the DOM global ${dom[0]}`);
 }
 {
