@@ -57,6 +57,27 @@ export interface FakeNetwork {
 
 const realFetch = window.fetch.bind(window);
 const sql = await openPglite();
+await warmUp();
+
+/**
+ * Runs each kind of request once on a throwaway backend, so that the first test's requests do not pay for
+ * PGlite's cold caches and the JIT (the widgets' client gives up after 300 ms in these tests).
+ */
+async function warmUp(): Promise<void> {
+  const backend = await createSandboxBackend({ sql: { ...sql, close: async () => undefined }, publicOrigin: location.origin, demo: true, log: () => undefined });
+  const post = (path: string, body: unknown) =>
+    backend.handle(new Request(`${location.origin}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() }, body: JSON.stringify(body) }));
+  const account = { bankCode: '0005', branchCode: '001', type: 'ordinary', number: '1234567', holder: 'ﾔﾏﾀﾞ ﾀﾛｳ' };
+  for (let round = 0; round < 3; round++) {
+    await post('/api/checkout/orders/demo-1200/balance', { brand: 'webmoney', code: 'wm00000000005000' });
+    await post('/api/checkout/orders/demo-1200/payments', { brand: 'webmoney', codes: ['wm00000000000100'] });
+    await post('/api/claims/demo-refund/claim', { method: 'bank', account: { ...account, branchCode: '999' } });
+    await backend.handle(new Request(`${location.origin}/api/claims/demo-refund`));
+  }
+  await post('/api/checkout/orders/demo-1200/payments', { brand: 'webmoney', codes: ['wm00000000005000'] });
+  await post('/api/claims/demo-refund/claim', { method: 'bank', account });
+  await backend.handle(new Request(`${location.origin}/api/claims/demo-refund`));
+}
 
 export async function installNetwork(options: NetworkOptions = {}): Promise<FakeNetwork> {
   await truncateAll(sql).catch(() => undefined); // (the first time, there are no tables yet)
