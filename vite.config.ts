@@ -1,22 +1,30 @@
-// `npm start`: the demo pages with the thin merchant backend mounted in the same process.
-// (The library build is scripts/build.mjs, one self-contained bundle per entry.)
+// `npm start`: the demo pages with the merchant backend (src/server/, sandbox providers, DEMO on) mounted in
+// the same process, on PGlite in .data/pglite (or DATABASE_URL). The library build is scripts/build.mjs.
+import type { AddressInfo } from 'node:net';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './demo/csp.js';
-import { createDemoBackend } from './demo/backend/index.js';
-import { toNodeMiddleware } from './demo/backend/node-adapter.js';
-import { bankDataMiddleware, zenginDirectory } from './scripts/bank-data.mjs';
+import { createDemoServer } from './demo/server.js';
+import { bankDataMiddleware } from './scripts/bank-data.mjs';
 
 function demoBackend(): Plugin {
-  const backend = createDemoBackend({ banks: zenginDirectory });
-  const middleware = toNodeMiddleware(backend.handle, ['/api/', '/sandbox/']);
   const banks = bankDataMiddleware('/banks/');
   return {
     name: 'ppw-demo-backend',
     configureServer(server) {
+      // The public origin is where vite really listens (it may move to another port).
+      let mounted: ReturnType<typeof createDemoServer> | undefined;
+      server.httpServer?.once('listening', () => {
+        const { port } = server.httpServer!.address() as AddressInfo;
+        mounted = createDemoServer({ publicOrigin: `http://localhost:${port}`, dataDir: '.data/pglite' });
+        mounted.catch((error: unknown) => server.config.logger.error(`demo backend: ${String(error)}`));
+      });
       server.middlewares.use((req, res, next) => {
         const path = (req.url ?? '/').split('?')[0]!;
         if (path === '/' || path.endsWith('.html')) res.setHeader('content-security-policy', contentSecurityPolicy(true));
-        banks(req, res, () => void middleware(req, res, next).catch(next));
+        banks(req, res, () => {
+          if (!mounted) return next();
+          mounted.then(({ middleware }) => middleware(req, res, next)).catch(next);
+        });
       });
     },
   };

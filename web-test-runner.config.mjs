@@ -2,13 +2,30 @@
 // on the test server, so that tests can talk to it over real HTTP.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFile } from 'node:fs/promises';
 import { runnerImport } from 'vite';
 import { bankDataMiddleware } from './scripts/bank-data.mjs';
 
-const { module: backendModule } = await runnerImport('./demo/backend/index.ts');
-const { module: adapterModule } = await runnerImport('./demo/backend/node-adapter.ts');
-const backend = backendModule.createDemoBackend();
-const backendMiddleware = adapterModule.toNodeMiddleware(backend.handle, ['/api/', '/sandbox/']);
+// The merchant backend (src/server/, sandbox, DEMO on) on an in-memory PGlite, for tests over real HTTP;
+// mounted once the test server listens, with its origin as the public origin.
+const { module: demoServer } = await runnerImport('./demo/server.ts');
+let backendMiddleware = async (_req, _res, next) => next();
+function mountBackend() {
+  return {
+    name: 'ppw-merchant-backend',
+    async serverStart({ server }) {
+      const port = await new Promise((resolve) =>
+        server.listening ? resolve(server.address().port) : server.once('listening', () => resolve(server.address().port)),
+      );
+      ({ middleware: backendMiddleware } = await demoServer.createDemoServer({
+        publicOrigin: `http://localhost:${port}`,
+        dataDir: 'memory',
+        env: {},
+        log: () => undefined,
+      }));
+    },
+  };
+}
 
 const { module: cspModule } = await runnerImport('./demo/csp.ts');
 const strictPolicy = cspModule.contentSecurityPolicy(false);
@@ -16,15 +33,41 @@ const strictPolicy = cspModule.contentSecurityPolicy(false);
 // The bank and branch files, as the build writes them to dist/banks/.
 const serveBanks = bankDataMiddleware('/banks/');
 
+// PGlite (the server module's store, run in the page by the element tests) imports Node built-ins
+// dynamically on its Node-only paths; in the browser those imports are never taken, so they resolve to a stub.
+const NODE_BUILTINS = new Set(['fs', 'fs/promises', 'node:module', 'stream', 'stream/promises', 'util', 'zlib']);
+function nodeBuiltinsStub() {
+  return {
+    name: 'ppw-node-builtins-stub',
+    resolveImport({ source }) {
+      if (NODE_BUILTINS.has(source)) return '/__node-builtin-stub.js';
+    },
+    serve(context) {
+      if (context.path === '/__node-builtin-stub.js') return { body: 'export default {};', type: 'js' };
+    },
+  };
+}
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [mountBackend(), nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
   middleware: [
+    // PGlite's wasm and file-system bundle, sent as raw bytes (the dev server's transforms treat bodies as text).
+    async (ctx, next) => {
+      if (!/^\/node_modules\/@electric-sql\/pglite\/dist\/[\w.-]+\.(?:wasm|data)$/.test(ctx.path)) return next();
+      const bytes = await readFile(`.${ctx.path}`);
+      ctx.respond = false;
+      ctx.res.writeHead(200, {
+        'content-type': ctx.path.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream',
+        'content-length': bytes.length,
+      });
+      ctx.res.end(bytes);
+    },
     async (ctx, next) => {
       if (!ctx.path.startsWith('/banks/')) return next();
       const served = await new Promise((resolve) => {

@@ -22,7 +22,11 @@ async function issue(): Promise<void> {
     message: data.get('message') || undefined,
     methods: data.getAll('methods'),
   };
-  const response = await fetch('/api/demo/claims', { method: 'POST', body: JSON.stringify(body) });
+  const response = await fetch('/api/demo/claims', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) return;
   const { token } = (await response.json()) as { token: string };
   const url = new URL(`./claim.html#token=${encodeURIComponent(token)}`, location.href).href;

@@ -11,7 +11,11 @@ interface Template {
 const list = document.querySelector<HTMLUListElement>('#templates')!;
 
 async function start(template: string, lang: string): Promise<void> {
-  const response = await fetch('/api/demo/orders', { method: 'POST', body: JSON.stringify({ template }) });
+  const response = await fetch('/api/demo/orders', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ template }),
+  });
   const { order } = (await response.json()) as { order: string };
   location.assign(`./checkout.html?order=${encodeURIComponent(order)}&lang=${lang}`);
 }

@@ -9,9 +9,5 @@ export interface BankFileEntry {
 }
 export function bankIndex(): BankFileEntry[];
 export function branchesOf(bankCode: string): BankFileEntry[] | undefined;
-export const zenginDirectory: {
-  bankName(bankCode: string): string | undefined;
-  branchName(bankCode: string, branchCode: string): string | undefined;
-};
 export function writeBankData(dir: string): number;
 export function bankDataMiddleware(prefix?: string): (req: IncomingMessage, res: ServerResponse, next: () => void) => void;

@@ -26,12 +26,6 @@ export function branchesOf(bankCode) {
     : undefined;
 }
 
-/** For the demo backend: names to put in a bank transfer's result, and the account check. */
-export const zenginDirectory = {
-  bankName: (bankCode) => zengin[bankCode]?.name,
-  branchName: (bankCode, branchCode) => zengin[bankCode]?.branches[branchCode]?.name,
-};
-
 export function writeBankData(dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'index.json'), JSON.stringify(bankIndex()));

@@ -5,6 +5,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 import { writeBankData } from './bank-data.mjs';
+import { buildServer } from './build-server.mjs';
+import { writeOpenApi } from './openapi.mjs';
 import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 export const ENTRIES = {
@@ -40,6 +42,9 @@ cpSync('pages', 'dist', { recursive: true });
 const banks = writeBankData('dist/banks');
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+// The merchant backend for Node (dist/server/), and the OpenAPI document of both APIs from the zod contract.
+await buildServer();
+await writeOpenApi('dist/openapi.json');
 // The analyzer needs TypeScript's JS API (5.x; it brings its own), unlike a native tsc 7.
 execFileSync('npx', ['cem', 'analyze', '--quiet'], { stdio: 'inherit' });
 console.log(
@@ -47,5 +52,5 @@ console.log(
   Object.keys(ENTRIES)
     .map((n) => `${n}.js`)
     .join(', '),
-  `+ claim.html, banks/ (${banks} banks), types, custom-elements.json`,
+  `+ claim.html, banks/ (${banks} banks), types, custom-elements.json, server/, openapi.json`,
 );

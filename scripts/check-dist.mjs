@@ -1,16 +1,64 @@
 // `npm run check:dist`: the built files used as a merchant would, copied as they are to a static folder:
 // a page with two script tags (the element defined twice must not throw), served with the strict CSP,
 // talking to the demo backend. Fails on any page error or CSP violation, or if the widget does not render.
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { runnerImport } from 'vite';
 
-const { module: backendModule } = await runnerImport('./demo/backend/index.ts');
-const { module: adapter } = await runnerImport('./demo/backend/node-adapter.ts');
+// The server module as a merchant's Node app imports it (dist/server/): it loads and answers without any DOM,
+// its code names no DOM global, and none of it is in the browser bundles.
+const serverProblems = [];
+const serverModule = await import(pathToFileURL('dist/server/index.js').href);
+for (const name of ['createMerchantBackend', 'createSandboxBackend', 'openPglite', 'openPostgres', 'migrate', 'toNodeMiddleware']) {
+  if (typeof serverModule[name] !== 'function') serverProblems.push(`dist/server: no export ${name}`);
+}
+if ('window' in globalThis || 'document' in globalThis) serverProblems.push('dist/server: importing it defined a DOM global');
+const serverFiles = [
+  'dist/server/index.js',
+  'dist/server/serve.js',
+  ...readdirSync('dist/server/chunks', { withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => `dist/server/chunks/${f.name}`),
+];
+for (const file of serverFiles) {
+  const text = readFileSync(file, 'utf8');
+  // A use of a DOM global: `window.x`, `document[...]`, `typeof localStorage`, `extends HTMLElement` (words in comments or SQL do not count).
+  const dom =
+    /(?<![\w$.])(?:(?:window|document|customElements|localStorage|sessionStorage|navigator)\s*[.[]|typeof\s+(?:window|document)\b|extends\s+HTMLElement\b)/.exec(
+      text,
+    );
+  if (dom) serverProblems.push(`${file}: names the DOM global ${dom[0]}`);
+}
+{
+  const sql = await serverModule.openPglite();
+  const backend = await serverModule.createSandboxBackend({ sql, publicOrigin: 'https://shop.example', demo: true, log: () => undefined });
+  const answer = await backend.handle(new Request('https://shop.example/api/checkout/orders/demo-1200'));
+  if (answer.status !== 200) serverProblems.push(`dist/server: GET a demo order answered ${answer.status}`);
+  await backend.close();
+}
+for (const bundle of ['dist/prepaid-checkout.js', 'dist/payout-claim.js', 'dist/index.js']) {
+  const text = readFileSync(bundle, 'utf8');
+  for (const marker of ['payment_attempts', 'idempotency_keys', 'pg_advisory_xact_lock', 'PGlite', 'sandbox_reservations']) {
+    if (text.includes(marker)) serverProblems.push(`${bundle}: contains server code (${marker})`);
+  }
+}
+if (serverProblems.length) {
+  console.error(`dist check failed:\n${serverProblems.join('\n')}`);
+  process.exit(1);
+}
+if (JSON.parse(readFileSync('dist/openapi.json', 'utf8')).openapi !== '3.1.0') {
+  console.error('dist/openapi.json: not OpenAPI 3.1');
+  process.exit(1);
+}
+
+const { module: demoServer } = await runnerImport('./demo/server.ts');
 const { module: csp } = await runnerImport('./demo/csp.ts');
-const api = adapter.toNodeMiddleware(backendModule.createDemoBackend().handle, ['/api/', '/sandbox/']);
+/** The backend mounts once the server listens (its public origin is the server's). */
+let api = (_req, _res, next) => next();
 
 // Two pages: both bundles side by side (the element defined twice; the policy allows lit's duplicate
 // Trusted Types policy), and one bundle under the strictest policy.
@@ -61,6 +109,8 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
+const mounted = await demoServer.createDemoServer({ publicOrigin: origin, dataDir: 'memory', env: {}, log: () => undefined });
+api = mounted.middleware;
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -107,4 +157,6 @@ if (problems.length) {
   console.error(`dist check failed:\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log('dist check: one bundle under the strictest CSP, two side by side, and the ready claim.html all load and render');
+console.log(
+  'dist check: dist/server loads in Node without DOM and is absent from the bundles; openapi.json; one bundle under the strictest CSP, two side by side, and the ready claim.html all load and render',
+);

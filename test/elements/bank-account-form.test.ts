@@ -82,8 +82,8 @@ async function confirmAndPost(el: PayoutClaim, net: FakeNetwork, lang: Lang, sho
 describe('<payout-claim> bank account form', () => {
   let net: FakeNetwork;
 
-  beforeEach(() => {
-    net = installNetwork({ bankDelayMs: 50 });
+  beforeEach(async () => {
+    net = await installNetwork({ bankDelayMs: 50 });
     sessionStorage.clear();
   });
   afterEach(async () => {

@@ -5,7 +5,11 @@ import { byRole, typeInto } from '../helpers/dom.js';
 /** The test server sends test/csp/*.html with the demo's strict policy (see web-test-runner.config.mjs). */
 describe('under a strict Content-Security-Policy with Trusted Types', () => {
   it('renders and pays with no violation', async () => {
-    const created = await fetch('/api/demo/orders', { method: 'POST', body: JSON.stringify({ template: 'gems-500' }) });
+    const created = await fetch('/api/demo/orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'gems-500' }),
+    });
     const { order } = (await created.json()) as { order: string };
     const frame = document.createElement('iframe');
     frame.style.width = '400px';

@@ -5,7 +5,11 @@ import { byRole, findByRole, typeInto } from '../helpers/dom.js';
 
 describe('<prepaid-checkout> over real HTTP to the demo backend on the test server', () => {
   it('pays a fresh order, with an absolute endpoint that ends in a slash', async () => {
-    const created = await fetch('/api/demo/orders', { method: 'POST', body: JSON.stringify({ template: 'gems-1200' }) });
+    const created = await fetch('/api/demo/orders', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ template: 'gems-1200' }),
+    });
     const { order } = (await created.json()) as { order: string };
     const endpoint = `${location.origin}/api/checkout/`;
     const el = await fixture<PrepaidCheckout>(html`<prepaid-checkout endpoint=${endpoint} order=${order} lang="en"></prepaid-checkout>`);

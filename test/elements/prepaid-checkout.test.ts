@@ -288,7 +288,7 @@ describe('<prepaid-checkout>', () => {
     }
 
     it('pauses paying after too many wrong codes and says until when', async () => {
-      t.reinstall({ lockout: { limit: 1, seconds: 60 } });
+      await t.reinstall({ lockout: { limit: 1, seconds: 60 } });
       const el = await mountCheckout('demo-1200', 'en');
       await chooseBrand(el, 'WebMoney');
       await typeCode(el, 'WebMoney prepaid number', 'zzzzzzzzzzzzzzzz');
@@ -328,7 +328,7 @@ describe('<prepaid-checkout>', () => {
       await pressPay(el);
       await receipt(el);
       expect(t.net.sent('POST', PAYMENTS)).to.have.length(2);
-      expect(t.net.backend.issuer.lookup('webmoney', 'wm00000000005000')).to.deep.include({ balance: 3800 });
+      expect(await t.net.backend.issuer.balance('webmoney', 'wm00000000005000')).to.deep.include({ balance: 3800 });
     });
 
     it('retries a 5xx and succeeds', async () => {

@@ -148,7 +148,7 @@ describe('a payout method registered at run time', () => {
     const sent = t.net.sent('POST', CLAIM);
     expect(sent).to.have.length(1);
     expect(JSON.parse(sent[0]!.body)).to.deep.equal({ method: 'testwallet', returnUrl: pageUrl() });
-    const next = t.net.backend.claims.get(token)!.claim.next;
+    const next = (await t.net.backend.claims.current(token))!.next;
     expect(t.assigned).to.deep.equal([next!.redirectUrl]);
     expect(t.completes).to.deep.equal([{ method: 'testwallet', amount: 2000, fee: 100, status: 'processing' }]);
 

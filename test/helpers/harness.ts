@@ -8,10 +8,9 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import type { LitElement } from 'lit';
-import type { DemoBackendOptions } from '../../demo/backend/index.js';
 import { navigation } from '../../src/api/navigation.js';
 import { allByRole, byRole } from './dom.js';
-import { installNetwork, type FakeNetwork } from './network.js';
+import { installNetwork, type FakeNetwork, type NetworkOptions } from './network.js';
 
 export type Widget = 'prepaid-checkout' | 'payout-claim';
 
@@ -24,12 +23,12 @@ export interface Harness {
   /** URLs the widget navigated to (`navigation.assign`). */
   assigned: string[];
   /** Starts a fresh demo backend with these options (in place of the harness's). */
-  reinstall(options: DemoBackendOptions): FakeNetwork;
+  reinstall(options: NetworkOptions): Promise<FakeNetwork>;
   /** Calls the demo backend directly, as another tab or the merchant's server would: not recorded in `net.requests`. */
   call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
-export interface HarnessOptions extends DemoBackendOptions {
+export interface HarnessOptions extends NetworkOptions {
   /** Pins `document.hidden` to false (the runner may run a file in a background tab; claims poll only when visible). */
   visible?: boolean;
 }
@@ -51,9 +50,9 @@ export function useHarness(widget: Widget, options: HarnessOptions = {}): Harnes
     errors: [],
     completes: [],
     assigned: [],
-    reinstall(more) {
+    async reinstall(more) {
       harness.net.restore();
-      harness.net = installNetwork(more);
+      harness.net = await installNetwork(more);
       return harness.net;
     },
     call(method, path, body, headers = {}) {
@@ -63,10 +62,10 @@ export function useHarness(widget: Widget, options: HarnessOptions = {}): Harnes
     },
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     address = location.href;
     if (visible) setHidden(false);
-    harness.net = installNetwork(backendOptions);
+    harness.net = await installNetwork(backendOptions);
     harness.errors = [];
     harness.completes = [];
     harness.assigned = [];

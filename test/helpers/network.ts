@@ -1,9 +1,14 @@
 /**
- * Routes the widgets' fetches to the demo backend running in this page, records every request, and
- * injects the bad days: a dropped connection (before or after the server acted), a timeout, a status,
- * an answer that breaks the schema.
+ * Routes the widgets' fetches to the real server module (src/server/) running in this page on an
+ * in-memory PGlite, records every request, and injects the bad days: a dropped connection (before or after
+ * the server acted), a timeout, a status, an answer that breaks the schema.
+ *
+ * One PGlite per test file (started when this module loads); each `installNetwork` empties it and seeds the
+ * demo data again, so that every test starts from the README's demo orders and claims.
  */
-import { createDemoBackend, type DemoBackend, type DemoBackendOptions } from '../../demo/backend/index.js';
+import { truncateAll } from '../../src/server/migrations.js';
+import { createSandboxBackend, type SandboxBackend } from '../../src/server/sandbox/index.js';
+import { openPglite } from '../../src/server/sql.js';
 import { retryPolicy } from '../../src/api/client.js';
 import { pollTiming } from '../../src/payout-claim/claim-flow.js';
 
@@ -32,8 +37,18 @@ interface FaultRule {
   times: number;
 }
 
+export interface NetworkOptions {
+  /** The backend's clock, for tests. */
+  now?: () => Date;
+  /** Wrong codes (or accounts) before a lockout, and how long it lasts. */
+  lockout?: { limit: number; seconds: number };
+  /** How long a sandbox bank transfer takes, and how long ATM codes last. */
+  bankDelayMs?: number;
+  atmValidMs?: number;
+}
+
 export interface FakeNetwork {
-  backend: DemoBackend;
+  backend: SandboxBackend;
   requests: RecordedRequest[];
   /** Makes the next `times` matching requests fail this way. */
   fail(method: string, path: RegExp, fault: Fault, times?: number): void;
@@ -43,9 +58,53 @@ export interface FakeNetwork {
 }
 
 const realFetch = window.fetch.bind(window);
+const sql = await openPglite();
+await warmUp();
 
-export function installNetwork(options: DemoBackendOptions = {}): FakeNetwork {
-  const backend = createDemoBackend(options);
+/**
+ * Runs each kind of request once on a throwaway backend, so that the first test's requests do not pay for
+ * PGlite's cold caches and the JIT (the widgets' client gives up after 300 ms in these tests).
+ */
+async function warmUp(): Promise<void> {
+  const backend = await createSandboxBackend({
+    sql: { ...sql, close: async () => undefined },
+    publicOrigin: location.origin,
+    demo: true,
+    log: () => undefined,
+  });
+  const post = (path: string, body: unknown) =>
+    backend.handle(
+      new Request(`${location.origin}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
+        body: JSON.stringify(body),
+      }),
+    );
+  const account = { bankCode: '0005', branchCode: '001', type: 'ordinary', number: '1234567', holder: 'ﾔﾏﾀﾞ ﾀﾛｳ' };
+  for (let round = 0; round < 3; round++) {
+    await post('/api/checkout/orders/demo-1200/balance', { brand: 'webmoney', code: 'wm00000000005000' });
+    await post('/api/checkout/orders/demo-1200/payments', { brand: 'webmoney', codes: ['wm00000000000100'] });
+    await post('/api/claims/demo-refund/claim', { method: 'bank', account: { ...account, branchCode: '999' } });
+    await backend.handle(new Request(`${location.origin}/api/claims/demo-refund`));
+  }
+  await post('/api/checkout/orders/demo-1200/payments', { brand: 'webmoney', codes: ['wm00000000005000'] });
+  await post('/api/claims/demo-refund/claim', { method: 'bank', account });
+  await backend.handle(new Request(`${location.origin}/api/claims/demo-refund`));
+}
+
+export async function installNetwork(options: NetworkOptions = {}): Promise<FakeNetwork> {
+  await truncateAll(sql).catch(() => undefined); // (the first time, there are no tables yet)
+  const clock = options.now;
+  const backend = await createSandboxBackend({
+    sql: { ...sql, close: async () => undefined },
+    publicOrigin: location.origin,
+    demo: true,
+    log: () => undefined,
+    ...(clock ? { now: () => clock().getTime() } : {}),
+    ...(options.lockout ? { lockout: options.lockout } : {}),
+    bankDelayMs: options.bankDelayMs ?? 20_000,
+    ...(options.atmValidMs !== undefined ? { atmValidMs: options.atmValidMs } : {}),
+  });
   const requests: RecordedRequest[] = [];
   const rules: FaultRule[] = [];
   const saved = { ...retryPolicy, retryDelaysMs: [...retryPolicy.retryDelaysMs] };

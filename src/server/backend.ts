@@ -1,0 +1,175 @@
+/**
+ * The merchant backend as one fetch-style handler (Request in, Response out) for both APIs of CONTRACT.md
+ * over a store and two providers. Framework-neutral: mount it on node:http (node.ts), a vite dev server,
+ * a test page, or any server that speaks Request/Response.
+ *
+ * Every POST: JSON only (415), at most 16 KiB (413, decided while reading), an Idempotency-Key scoped to
+ * its path, then the handler. One log line per request: method, path without tokens, status, ms.
+ */
+import { createCheckoutApi, type CheckoutApi } from './checkout-api.js';
+import { createClaimApi } from './claim-api.js';
+import { createClaimStore, type ClaimStore } from './claims.js';
+import type { BackendContext, Call } from './context.js';
+import { createDemoRoutes, seedDemo } from './demo.js';
+import { apiError, matchPath, readJson } from './http.js';
+import { Idempotency } from './idempotency.js';
+import { Lockouts, type LockoutTerms } from './lockout.js';
+import { migrate } from './migrations.js';
+import type { PayoutProvider, PrepaidIssuer } from './providers.js';
+import type { BankDirectory } from './sandbox/bank-directory.js';
+import type { Sql } from './sql.js';
+
+export const CHECKOUT_BASE = '/api/checkout';
+export const CLAIMS_BASE = '/api/claims';
+
+/** What the mount knows about the request beyond the Request itself. */
+export interface RequestInfo {
+  /** The client's address (for the per-client lockout). */
+  clientAddress?: string;
+}
+
+export type Route = (request: Request) => Promise<Response | null>;
+
+export interface MerchantBackendOptions {
+  sql: Sql;
+  issuer: PrepaidIssuer;
+  payouts: PayoutProvider;
+  /** Bank and branch names, for the account check and the transfer's result. */
+  banks: BankDirectory;
+  /** `https://shop.example` (no path): every absolute URL the backend makes starts with it. */
+  publicOrigin: string;
+  /** Origins a `returnUrl` may point to; default the public origin. */
+  allowedReturnOrigins?: readonly string[];
+  /** The demo routes and demo data (`DEMO=1`). */
+  demo?: boolean;
+  /** The clock (epoch ms), for tests. */
+  now?: () => number;
+  /** How long a request (idempotency key) or a payment attempt is held before another process may take it over. Default 30 s. */
+  leaseMs?: number;
+  /** Wrong codes per order (accounts per claim) before a lockout, and how long it lasts. Default 5 in 60 s. */
+  lockout?: LockoutTerms;
+  /** Wrong codes or accounts per client address. Default 20 in 600 s. */
+  clientLockout?: LockoutTerms;
+  /** One line per request; default console.log. */
+  log?: (line: string) => void;
+  /** More routes, tried after the APIs (the sandbox's pages). */
+  routes?: readonly Route[];
+}
+
+export interface MerchantBackend {
+  handle(request: Request, info?: RequestInfo): Promise<Response>;
+  /** Finishes what a dead process left (payment attempts, payout starts); run at start. */
+  reconcile(): Promise<{ payments: number; claims: number }>;
+  context: BackendContext;
+  checkout: CheckoutApi;
+  claims: ClaimStore;
+  close(): Promise<void>;
+}
+
+/** Paths as logged: claim tokens and sandbox session ids replaced. */
+export function loggedPath(path: string): string {
+  return path
+    .replace(/^(\/api\/claims\/)[^/]+/, '$1:token')
+    .replace(/^(\/sandbox\/(?:issuer|wallet|quo)\/)[^/]+/, '$1:id')
+    .slice(0, 200);
+}
+
+export async function createMerchantBackend(options: MerchantBackendOptions): Promise<MerchantBackend> {
+  const now = options.now ?? Date.now;
+  const publicOrigin = new URL(options.publicOrigin).origin;
+  const ctx: BackendContext = {
+    sql: options.sql,
+    now,
+    leaseMs: options.leaseMs ?? 30_000,
+    lockouts: new Lockouts(options.sql, now),
+    lockoutTerms: { subject: options.lockout ?? { limit: 5, seconds: 60 }, client: options.clientLockout ?? { limit: 20, seconds: 600 } },
+    publicOrigin,
+    allowedReturnOrigins: (options.allowedReturnOrigins ?? [publicOrigin]).map((o) => new URL(o).origin),
+  };
+  await migrate(options.sql, now());
+  if (options.demo) await seedDemo(ctx);
+
+  const idempotency = new Idempotency(options.sql, now, ctx.leaseMs, () => ctx.lockouts.purge());
+  const checkout = createCheckoutApi(ctx, options.issuer);
+  const claims = createClaimStore(ctx, options.payouts);
+  const claimApi = createClaimApi(ctx, claims, options.payouts, options.banks);
+  const demoRoutes = options.demo ? createDemoRoutes(ctx) : null;
+  const log = options.log ?? ((line: string) => console.log(line));
+
+  type PostHandler = (id: string, body: unknown, call: Call) => Promise<Response>;
+
+  async function post(request: Request, id: string, run: PostHandler, info: RequestInfo): Promise<Response> {
+    const raw = await readJson(request);
+    if (!raw.ok) return raw.response;
+    const scope = `POST ${new URL(request.url).pathname}`;
+    const begun = await idempotency.begin(scope, request.headers.get('idempotency-key'), raw.value);
+    if (begun.kind === 'answer') return begun.response;
+    let response: Response;
+    try {
+      response = await run(id, raw.value, { idem: begun.scope, ...(info.clientAddress ? { client: info.clientAddress } : {}) });
+    } catch (error) {
+      await idempotency.finish(begun, apiError(500, 'internal_error', 'The backend failed.')).catch(() => undefined);
+      throw error;
+    }
+    return idempotency.finish(begun, response);
+  }
+
+  async function api(request: Request, info: RequestInfo): Promise<Response | null> {
+    const { pathname } = new URL(request.url);
+    if (pathname.startsWith(`${CHECKOUT_BASE}/`)) {
+      const path = pathname.slice(CHECKOUT_BASE.length);
+      const read = matchPath('/orders/:order', path);
+      if (read) return request.method === 'GET' ? checkout.getOrder(read.order!) : apiError(405, 'invalid_request', 'Use GET.');
+      for (const [pattern, run] of [
+        ['/orders/:order/balance', checkout.balance],
+        ['/orders/:order/payments', checkout.pay],
+      ] as const) {
+        const params = matchPath(pattern, path);
+        if (params)
+          return request.method === 'POST' ? post(request, params.order!, run, info) : apiError(405, 'invalid_request', 'Use POST.');
+      }
+      return apiError(404, 'invalid_request', 'No such API path.');
+    }
+    if (pathname.startsWith(`${CLAIMS_BASE}/`)) {
+      const path = pathname.slice(CLAIMS_BASE.length);
+      const read = matchPath('/:token', path);
+      if (read) return request.method === 'GET' ? claimApi.getClaim(read.token!) : apiError(405, 'invalid_request', 'Use GET.');
+      const write = matchPath('/:token/claim', path);
+      if (write)
+        return request.method === 'POST' ? post(request, write.token!, claimApi.post, info) : apiError(405, 'invalid_request', 'Use POST.');
+      return apiError(404, 'invalid_request', 'No such API path.');
+    }
+    return null;
+  }
+
+  async function route(request: Request, info: RequestInfo): Promise<Response> {
+    const answered = (await api(request, info)) ?? (demoRoutes ? await demoRoutes(request) : null);
+    if (answered) return answered;
+    for (const extra of options.routes ?? []) {
+      const response = await extra(request);
+      if (response) return response;
+    }
+    return apiError(404, 'invalid_request', 'Not found.');
+  }
+
+  async function handle(request: Request, info: RequestInfo = {}): Promise<Response> {
+    const started = performance.now();
+    let response: Response;
+    try {
+      response = await route(request, info);
+    } catch (error) {
+      // The name only: messages of drivers and providers may quote values.
+      log(`error ${error instanceof Error ? error.name : typeof error}`);
+      response = apiError(500, 'internal_error', 'The backend failed.');
+    }
+    log(`${request.method} ${loggedPath(new URL(request.url).pathname)} ${response.status} ${(performance.now() - started).toFixed(1)}ms`);
+    return response;
+  }
+
+  async function reconcile() {
+    return { payments: await checkout.reconcileStale(), claims: await claims.reconcileStale() };
+  }
+  await reconcile();
+
+  return { handle, reconcile, context: ctx, checkout, claims, close: () => options.sql.close() };
+}

@@ -1,0 +1,33 @@
+/**
+ * Bodies of the demo routes (`DEMO=1` only), checked like every other route:
+ *
+ * - `POST /api/demo/orders` `{"template": "gems-500" | "gems-1200" | "album-3000" | "pass-12000", "brands"?: [OrderBrand]}` → `201 Order`
+ *   (a fresh open order from the template; `GET /api/demo/orders` lists the templates);
+ * - `POST /api/demo/claims` `{"amount": yen, "purpose", "message"?, "methods"?: [method id or {method, fee, arrival, max?}], "payer"?,
+ *   "validHours"?}` → `201 {"token", "claim"}`.
+ */
+import * as z from 'zod/mini';
+import { orderBrand } from '../contract/checkout.js';
+import { claimMethod, methods, PURPOSES, wireMethodId } from '../contract/claim.js';
+
+const knownMethod = wireMethodId.check(z.refine((id) => methods.has(id), { message: 'Unknown method.' }));
+
+export const ORDER_TEMPLATE_IDS = ['gems-500', 'gems-1200', 'album-3000', 'pass-12000'] as const;
+
+/** `brands` replaces the template's brands (for a brand registered at run time). */
+export const demoOrderRequest = z.strictObject({
+  template: z.enum(ORDER_TEMPLATE_IDS),
+  brands: z.optional(z.array(orderBrand).check(z.minLength(1), z.maxLength(20))),
+});
+export type DemoOrderRequest = z.infer<typeof demoOrderRequest>;
+
+export const demoClaimRequest = z.strictObject({
+  amount: z.int().check(z.minimum(1), z.maximum(1_000_000)),
+  purpose: z.enum(PURPOSES),
+  message: z.optional(z.string().check(z.maxLength(200))),
+  /** Method ids (with the demo's default terms), or full terms (for a method registered at run time). */
+  methods: z.optional(z.array(z.union([knownMethod, claimMethod])).check(z.minLength(1), z.maxLength(10))),
+  payer: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  validHours: z.optional(z.int().check(z.minimum(1), z.maximum(24 * 90))),
+});
+export type DemoClaimRequest = z.infer<typeof demoClaimRequest>;

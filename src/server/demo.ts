@@ -1,0 +1,171 @@
+/**
+ * The demo merchant: order templates, fixed orders and claims in every state (seeded when missing), and the
+ * demo routes that make fresh ones (`DEMO=1` only; see demo-requests.ts for their bodies).
+ */
+import type { OrderBrand } from '../contract/checkout.js';
+import type { ClaimMethod } from '../contract/claim.js';
+import { insertClaim, readClaim, toClaim } from './claims.js';
+import type { BackendContext } from './context.js';
+import { demoClaimRequest, demoOrderRequest, type DemoOrderRequest } from './demo-requests.js';
+import { apiError, checkBody, json, readJson } from './http.js';
+import { insertOrder, readOrder, toOrder } from './orders.js';
+
+const MERCHANT = 'Sandbox Game Store';
+
+const STANDARD_BRANDS: OrderBrand[] = [
+  { id: 'webmoney', mode: 'collect', maxCodes: 3, balance: true },
+  { id: 'bitcash', mode: 'collect', maxCodes: 2, balance: true },
+  { id: 'netcash', mode: 'redirect' },
+  { id: 'nanaco', mode: 'collect', maxCodes: 2 },
+];
+
+export interface OrderTemplate {
+  id: DemoOrderRequest['template'];
+  amount: number;
+  description: string;
+  brands: OrderBrand[];
+  bitcashExOnly?: boolean;
+}
+
+export const ORDER_TEMPLATES: OrderTemplate[] = [
+  { id: 'gems-500', amount: 500, description: 'Starter gem pack (500 gems)', brands: STANDARD_BRANDS },
+  { id: 'gems-1200', amount: 1200, description: 'Gem pack (1,200 gems)', brands: STANDARD_BRANDS },
+  {
+    id: 'album-3000',
+    amount: 3000,
+    description: 'Album download (EX-rated BitCash only)',
+    brands: [
+      { id: 'bitcash', mode: 'collect', maxCodes: 2, balance: true },
+      { id: 'webmoney', mode: 'collect', maxCodes: 3, balance: true },
+      { id: 'netcash', mode: 'collect', maxCodes: 2 },
+      { id: 'nanaco', mode: 'collect' },
+    ],
+    bitcashExOnly: true,
+  },
+  {
+    id: 'pass-12000',
+    amount: 12000,
+    description: 'Annual season pass',
+    brands: [{ id: 'webmoney', mode: 'collect', maxCodes: 5, balance: true }],
+  },
+];
+
+/** The method terms a new claim offers: fees and limits (yen). */
+export const DEFAULT_METHODS: ClaimMethod[] = [
+  { method: 'bank', fee: 0, arrival: 'business_days' },
+  { method: 'atm', fee: 220, arrival: 'instant', max: 100_000 },
+  { method: 'amazon', fee: 0, arrival: 'instant', max: 50_000 },
+  { method: 'aupay', fee: 0, arrival: 'instant', max: 100_000 },
+  { method: 'quo', fee: 0, arrival: 'instant', max: 10_000 },
+];
+
+const HOUR = 3_600_000;
+const template = (id: OrderTemplate['id']) => ORDER_TEMPLATES.find((t) => t.id === id)!;
+
+function fromTemplate(id: string, t: OrderTemplate) {
+  return {
+    id,
+    amount: t.amount,
+    description: t.description,
+    merchantName: MERCHANT,
+    brands: t.brands,
+    bitcashExOnly: t.bitcashExOnly ?? false,
+  };
+}
+
+/** The claim's methods: ids take the default terms (in the default order), full terms follow as given. */
+function methodsOf(wanted?: readonly (string | ClaimMethod)[]): ClaimMethod[] {
+  if (!wanted) return DEFAULT_METHODS;
+  const ids = wanted.filter((m): m is string => typeof m === 'string');
+  return [...DEFAULT_METHODS.filter((m) => ids.includes(m.method)), ...wanted.filter((m): m is ClaimMethod => typeof m !== 'string')];
+}
+
+/** The fixed demo orders and claims, inserted when missing (the README's test ids). */
+export async function seedDemo(ctx: BackendContext): Promise<void> {
+  const { sql } = ctx;
+  const now = ctx.now();
+  for (const t of ORDER_TEMPLATES) await insertOrder(sql, fromTemplate(`demo-${t.amount}`, t), now);
+  await insertOrder(
+    sql,
+    {
+      ...fromTemplate('demo-paid', template('gems-500')),
+      amount: 800,
+      description: 'Costume set',
+      status: 'paid',
+      payments: [{ brand: 'webmoney', amount: 800, masked: '••••••••••••k7p2' }],
+      paidAt: now - HOUR,
+    },
+    now,
+  );
+  await insertOrder(sql, { ...fromTemplate('demo-expired', template('gems-1200')), status: 'expired' }, now);
+  await insertOrder(sql, { ...fromTemplate('demo-canceled', template('gems-500')), status: 'canceled' }, now);
+
+  const claim = (
+    token: string,
+    amount: number,
+    purpose: 'refund' | 'payout' | 'cashback' | 'reward',
+    extra: Partial<Parameters<typeof insertClaim>[1]> = {},
+  ) =>
+    insertClaim(
+      sql,
+      { token, amount, purpose, payerName: MERCHANT, methods: DEFAULT_METHODS, expiresAt: now + 14 * 24 * HOUR, ...extra },
+      now,
+    );
+  await claim('demo-refund', 3000, 'refund', { message: 'Refund for order #1234 (the concert was canceled).' });
+  await claim('demo-payout', 48_600, 'payout', { payerName: 'Sandbox Flea Market', message: 'Your sales for October.' });
+  await claim('demo-cashback', 500, 'cashback', { message: 'Autumn campaign cashback.', methods: methodsOf(['amazon', 'aupay', 'quo']) });
+  await claim('demo-expired', 1200, 'refund', { status: 'expired', expiresAt: now - 24 * HOUR });
+  await claim('demo-canceled', 1200, 'refund', { status: 'canceled' });
+  await claim('demo-completed', 800, 'reward', {
+    status: 'completed',
+    result: {
+      method: 'quo',
+      giftUrl: `${ctx.publicOrigin}/sandbox/quo/demo-completed`,
+      expiresAt: new Date(now + 3 * 365 * 24 * HOUR).toISOString(),
+    },
+  });
+}
+
+export function createDemoRoutes(ctx: BackendContext) {
+  let serial = 0;
+  return async function handle(request: Request): Promise<Response | null> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api/demo/orders') {
+      if (request.method === 'GET') return json(200, ORDER_TEMPLATES);
+      if (request.method !== 'POST') return apiError(405, 'invalid_request', 'Use GET or POST.');
+      const raw = await readJson(request);
+      if (!raw.ok) return raw.response;
+      const body = checkBody(raw.value, demoOrderRequest);
+      if (!body.ok) return body.response;
+      serial += 1;
+      const id = `${body.value.template}-${ctx.now().toString(36)}${serial}${crypto.randomUUID().slice(0, 4)}`;
+      const order = fromTemplate(id, template(body.value.template));
+      await insertOrder(ctx.sql, body.value.brands ? { ...order, brands: body.value.brands } : order, ctx.now());
+      return json(201, toOrder((await readOrder(ctx.sql, id))!));
+    }
+    if (pathname === '/api/demo/claims') {
+      if (request.method !== 'POST') return apiError(405, 'invalid_request', 'Use POST.');
+      const raw = await readJson(request);
+      if (!raw.ok) return raw.response;
+      const body = checkBody(raw.value, demoClaimRequest);
+      if (!body.ok) return body.response;
+      const spec = body.value;
+      const token = crypto.randomUUID();
+      await insertClaim(
+        ctx.sql,
+        {
+          token,
+          amount: spec.amount,
+          purpose: spec.purpose,
+          payerName: spec.payer ?? MERCHANT,
+          ...(spec.message ? { message: spec.message } : {}),
+          methods: methodsOf(spec.methods),
+          expiresAt: ctx.now() + (spec.validHours ?? 14 * 24) * HOUR,
+        },
+        ctx.now(),
+      );
+      return json(201, { token, claim: toClaim((await readClaim(ctx.sql, token))!) });
+    }
+    return null;
+  };
+}

@@ -1,0 +1,186 @@
+/**
+ * One schema, versioned migrations, run at start (in one transaction each, under an advisory lock so that
+ * two processes starting at once do not race). Times are epoch milliseconds (int8). SQL kept to what
+ * PostgreSQL 15 has (PGlite is PostgreSQL 18).
+ *
+ * Secrets at rest: no table keeps a prepaid code, an account number or a request body. Payments and
+ * results keep masked values; idempotency records keep a SHA-256 fingerprint of the body. The sandbox
+ * issuer (a provider, in its own tables) keys its codes by SHA-256 as well.
+ */
+import type { Sql } from './sql.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'orders, claims, idempotency, lockouts, sandbox providers',
+    sql: `
+CREATE TABLE orders (
+  id text PRIMARY KEY,
+  amount integer NOT NULL CHECK (amount > 0),
+  description text,
+  merchant_name text NOT NULL,
+  brands jsonb NOT NULL,
+  bitcash_ex_only boolean NOT NULL DEFAULT false,
+  status text NOT NULL CHECK (status IN ('open', 'paid', 'canceled', 'expired', 'refunded')),
+  payments jsonb,
+  paid_at bigint,
+  refunded_at bigint,
+  -- the payment attempt that holds the order (one at a time: the row lock of a money path)
+  attempt_id text,
+  created_at bigint NOT NULL
+);
+
+-- One row per try to pay an order. A row left in reserving/committing/releasing by a process that died is
+-- found by its expired lease and finished by asking the provider (never by charging again).
+CREATE TABLE payment_attempts (
+  id text PRIMARY KEY,
+  order_id text NOT NULL REFERENCES orders(id),
+  idem_scope text,
+  idem_key text,
+  brand text NOT NULL,
+  code_count integer NOT NULL,
+  state text NOT NULL CHECK (state IN ('reserving', 'committing', 'releasing', 'paid', 'released')),
+  -- [{id, amount, masked}]: the reservations made at the issuer
+  reservations jsonb NOT NULL DEFAULT '[]',
+  lease_until bigint NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL
+);
+CREATE INDEX payment_attempts_unfinished ON payment_attempts (lease_until) WHERE state IN ('reserving', 'committing', 'releasing');
+CREATE INDEX payment_attempts_order ON payment_attempts (order_id);
+
+CREATE TABLE claims (
+  token text PRIMARY KEY,
+  amount integer NOT NULL CHECK (amount > 0),
+  payer_name text NOT NULL,
+  purpose text NOT NULL,
+  message text,
+  methods jsonb NOT NULL,
+  expires_at bigint NOT NULL,
+  status text NOT NULL CHECK (status IN ('open', 'processing', 'completed', 'failed', 'expired', 'canceled')),
+  result jsonb,
+  failure jsonb,
+  next jsonb,
+  -- the payout at the provider: 'starting' (asked, no answer yet; lease_until) or 'active'
+  payout_id text,
+  payout_state text CHECK (payout_state IN ('starting', 'active')),
+  payout_method text,
+  idem_scope text,
+  idem_key text,
+  lease_until bigint,
+  processing_since bigint,
+  -- bumped on every change: a claim POST wins only against the version it read
+  version integer NOT NULL DEFAULT 0,
+  created_at bigint NOT NULL
+);
+CREATE INDEX claims_starting ON claims (lease_until) WHERE payout_state = 'starting';
+
+CREATE TABLE idempotency_keys (
+  scope text NOT NULL,
+  key text NOT NULL,
+  fingerprint text NOT NULL,
+  state text NOT NULL CHECK (state IN ('running', 'done')),
+  owner text,
+  lease_until bigint,
+  status integer,
+  headers jsonb,
+  body text,
+  created_at bigint NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at);
+
+CREATE TABLE lockouts (
+  subject text PRIMARY KEY,
+  failures integer NOT NULL,
+  window_start bigint NOT NULL,
+  locked_until bigint NOT NULL
+);
+
+CREATE TABLE sandbox_codes (
+  code_hash text PRIMARY KEY,
+  spent integer NOT NULL DEFAULT 0,
+  held integer NOT NULL DEFAULT 0
+);
+CREATE TABLE sandbox_reservations (
+  id text PRIMARY KEY,
+  code_hash text NOT NULL REFERENCES sandbox_codes(code_hash),
+  amount integer NOT NULL,
+  state text NOT NULL CHECK (state IN ('held', 'committed', 'released')),
+  created_at bigint NOT NULL
+);
+CREATE TABLE sandbox_redirects (
+  id text PRIMARY KEY,
+  order_id text NOT NULL,
+  brand text NOT NULL,
+  amount integer NOT NULL,
+  merchant_name text NOT NULL,
+  return_url text NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'paid', 'canceled')),
+  created_at bigint NOT NULL
+);
+CREATE TABLE sandbox_payouts (
+  id text PRIMARY KEY,
+  method text NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('account', 'codes', 'wallet', 'link')),
+  amount integer NOT NULL,
+  payer_name text NOT NULL,
+  state text NOT NULL CHECK (state IN ('pending', 'completed', 'failed', 'canceled')),
+  outcome text,
+  result jsonb,
+  redirect_url text,
+  return_url text,
+  atm_receipt text,
+  atm_code text,
+  atm_expires bigint,
+  created_at bigint NOT NULL
+);
+CREATE INDEX sandbox_payouts_atm ON sandbox_payouts (atm_receipt) WHERE atm_receipt IS NOT NULL;
+`,
+  },
+];
+
+/** Applies the migrations not yet applied; returns their versions. */
+export async function migrate(sql: Sql, now = Date.now()): Promise<number[]> {
+  return sql.transaction(async (tx) => {
+    // Serialises concurrent starts on one database (a no-op wait on PGlite).
+    await tx.query('SELECT pg_advisory_xact_lock(872301)');
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at bigint NOT NULL)`,
+    );
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    const applied: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+        migration.version,
+        migration.name,
+        now,
+      ]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });
+}
+
+/** Our migrations hold no `;` inside literals or bodies, so splitting on `;` at line ends is enough. */
+function splitStatements(text: string): string[] {
+  return text
+    .split(/;\s*\n/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
+}
+
+/** Empties every table (tests that reuse one database between cases). */
+export async function truncateAll(sql: Sql): Promise<void> {
+  await sql.query(
+    'TRUNCATE orders, payment_attempts, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts',
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * What the backend needs from the companies that move the money. The sandbox (sandbox/) implements both;
+ * a real provider plugs in beside it by implementing the same interfaces.
+ *
+ * Every call that moves money carries an id that the backend chose and persisted before the call, so that
+ * a call repeated after a crash (the same id) does not move the money twice, and the backend can ask what
+ * became of it.
+ */
+import type { AccountType, ClaimResult, MethodKind } from '../contract/claim.js';
+
+/** The provider did not answer (or answered that it cannot now): `503 provider_unavailable`, nothing kept. */
+export class ProviderUnavailable extends Error {
+  constructor(message = 'The provider is not answering.') {
+    super(message);
+    this.name = 'ProviderUnavailable';
+  }
+}
+
+export type CodeRefusal = 'invalid' | 'used' | 'expired';
+
+export type Reservation =
+  | {
+      kind: 'reserved';
+      /** Yen held on the code for this reservation (at most the amount asked; 0 if only checked). */
+      amount: number;
+      /** What the code held before this reservation. */
+      balance: number;
+      /** BitCash card rating (other brands: EX). */
+      rating: 'ST' | 'EX';
+    }
+  | { kind: CodeRefusal };
+
+export type BalanceAnswer = { kind: 'valid'; balance: number; rating: 'ST' | 'EX' } | { kind: CodeRefusal };
+
+/** A prepaid issuer (WebMoney, BitCash, ...): hold value on codes, then take it or let it go. */
+export interface PrepaidIssuer {
+  balance(brand: string, code: string): Promise<BalanceAnswer>;
+  /** Holds up to `amount` yen on the code under `id`. The same id again answers the same reservation. */
+  reserve(request: { id: string; brand: string; code: string; amount: number }): Promise<Reservation>;
+  /** Takes the held value. Idempotent; committing a committed reservation is a no-op. */
+  commit(id: string): Promise<void>;
+  /** Lets the held value go. Idempotent; releasing an unknown or released reservation is a no-op. */
+  release(id: string): Promise<void>;
+  /** Brands paid on the issuer's page: where to send the shopper (an absolute URL). */
+  startRedirect?(request: {
+    id: string;
+    orderId: string;
+    brand: string;
+    amount: number;
+    merchantName: string;
+    returnUrl: string;
+  }): Promise<string>;
+}
+
+export interface PayoutAccount {
+  bankCode: string;
+  branchCode: string;
+  type: AccountType;
+  number: string;
+  holder: string;
+  bankName: string;
+  branchName: string;
+}
+
+export interface PayoutRequest {
+  /** Chosen and persisted by the backend before the call: the same id never pays twice. */
+  id: string;
+  /** The method's id (a known one, or one registered at run time) and its kind (src/contract/methods.ts). */
+  method: string;
+  kind: MethodKind;
+  /** Yen the recipient receives (the claim's amount less the method's fee). */
+  amount: number;
+  payerName: string;
+  account?: PayoutAccount;
+  /** Wallets: where the provider's login page sends the recipient back. */
+  returnUrl?: string;
+}
+
+export type PayoutState =
+  | { state: 'pending'; result?: ClaimResult; redirectUrl?: string }
+  | { state: 'completed'; result?: ClaimResult }
+  | { state: 'failed'; code: string; retryable: boolean; result?: ClaimResult }
+  | { state: 'canceled' };
+
+export type PayoutStart = { kind: 'started'; payout: PayoutState } | { kind: 'invalid_account'; field: string; message: string };
+
+/** A funds transfer provider: bank transfers, ATM cash pickup, wallets, gift values. */
+export interface PayoutProvider {
+  start(request: PayoutRequest): Promise<PayoutStart>;
+  /** What became of a payout; `undefined` if the provider never got it. */
+  status(id: string): Promise<PayoutState | undefined>;
+  /** Ends a payout still pending (an unfinished wallet session); answers what it is now. */
+  cancel(id: string): Promise<PayoutState | undefined>;
+}

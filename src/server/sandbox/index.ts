@@ -1,0 +1,55 @@
+/**
+ * The backend with the sandbox providers (the demo's, and the tests'): the prepaid issuer, the payout
+ * provider and their pages, all on the backend's own database.
+ */
+import { createMerchantBackend, type MerchantBackend, type MerchantBackendOptions } from '../backend.js';
+import { smallBankDirectory, type BankDirectory } from './bank-directory.js';
+import { createSandboxPages } from './pages.js';
+import { SandboxPayoutProvider } from './payout-provider.js';
+import { SandboxPrepaidIssuer } from './prepaid-issuer.js';
+
+export interface SandboxBackendOptions extends Omit<MerchantBackendOptions, 'issuer' | 'payouts' | 'banks'> {
+  banks?: BankDirectory;
+  /** A delay inside every sandbox provider call (`SANDBOX_LATENCY_MS`), so that races are real. */
+  latencyMs?: number;
+  /** How long a sandbox bank transfer takes (default 20 s), and how long ATM codes last (default 72 h). */
+  bankDelayMs?: number;
+  atmValidMs?: number;
+}
+
+export interface SandboxBackend extends MerchantBackend {
+  issuer: SandboxPrepaidIssuer;
+  payouts: SandboxPayoutProvider;
+}
+
+export async function createSandboxBackend(options: SandboxBackendOptions): Promise<SandboxBackend> {
+  const now = options.now ?? Date.now;
+  const publicOrigin = new URL(options.publicOrigin).origin;
+  const latency = options.latencyMs ? { latencyMs: options.latencyMs } : {};
+  const issuer = new SandboxPrepaidIssuer(options.sql, { now, publicOrigin, ...latency });
+  const payouts = new SandboxPayoutProvider(options.sql, {
+    now,
+    publicOrigin,
+    ...latency,
+    ...(options.bankDelayMs !== undefined ? { bankDelayMs: options.bankDelayMs } : {}),
+    ...(options.atmValidMs !== undefined ? { atmValidMs: options.atmValidMs } : {}),
+  });
+  let backend: MerchantBackend | undefined;
+  const pages = createSandboxPages({
+    issuer,
+    payouts,
+    completeRedirect: (orderId, payment) => backend!.checkout.completeRedirect(orderId, payment),
+  });
+  backend = await createMerchantBackend({
+    ...options,
+    issuer,
+    payouts,
+    banks: options.banks ?? smallBankDirectory,
+    routes: [...(options.routes ?? []), pages],
+  });
+  return { ...backend, issuer, payouts };
+}
+
+export { SandboxPrepaidIssuer, SANDBOX_CODES } from './prepaid-issuer.js';
+export { SandboxPayoutProvider, SANDBOX_ACCOUNTS } from './payout-provider.js';
+export { smallBankDirectory, type BankDirectory } from './bank-directory.js';
