@@ -2,6 +2,7 @@
 // on the test server, so that tests can talk to it over real HTTP.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
 import { runnerImport } from 'vite';
 import { bankDataMiddleware } from './scripts/bank-data.mjs';
 
@@ -16,6 +17,33 @@ const strictPolicy = cspModule.contentSecurityPolicy(false);
 // The bank and branch files, as the build writes them to dist/banks/.
 const serveBanks = bankDataMiddleware('/banks/');
 
+// React and Vue, for test/elements/frameworks.test.ts only. React ships CommonJS only (no ES module build), so
+// test/helpers/react.ts is served as one ES module that esbuild bundles from it: one copy of React, with
+// process.env.NODE_ENV defined. This runs after the TypeScript transform and replaces that one file's body.
+// Vue ships a browser-ready ES module of its full build (runtime and template compiler, development
+// warnings): a bare 'vue' is resolved to it, with nothing to transform.
+const REACT_HELPER = '/test/helpers/react.ts';
+const frameworks = {
+  name: 'frameworks',
+  resolveImport({ source }) {
+    if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
+  },
+  async transform(context) {
+    if (context.path !== REACT_HELPER) return;
+    const result = await build({
+      entryPoints: [`.${REACT_HELPER}`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      define: { 'process.env.NODE_ENV': '"development"' },
+      logLevel: 'silent',
+    });
+    return { body: result.outputFiles[0].text };
+  },
+};
+
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
@@ -23,7 +51,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), frameworks],
   middleware: [
     async (ctx, next) => {
       if (!ctx.path.startsWith('/banks/')) return next();
