@@ -4,7 +4,7 @@
  * How React and Vue are loaded in the test runner: web-test-runner.config.mjs.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { createApp, ref } from 'vue';
+import { type Component, createApp, h, ref } from 'vue';
 import { PayoutClaimCompleteEvent } from '../../src/payout-claim/events.js';
 import type { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { PrepaidCheckoutCompleteEvent } from '../../src/prepaid-checkout/events.js';
@@ -42,15 +42,10 @@ function renderWithReact(container: HTMLElement, tag: string, props: Record<stri
 
 const ourTags = (tag: string) => tag === 'prepaid-checkout' || tag === 'payout-claim';
 
-/** A Vue app from a template, compiled with this isCustomElement (the README's by default); records Vue's warnings. */
-function mountWithVue(
-  container: HTMLElement,
-  template: string,
-  setup: () => Record<string, unknown>,
-  isCustomElement: (tag: string) => boolean = ourTags,
-): string[] {
+/** A Vue app (a template, or a render function), compiled with this isCustomElement (the README's by default); records Vue's warnings. */
+function mountWithVue(container: HTMLElement, component: Component, isCustomElement: (tag: string) => boolean = ourTags): string[] {
   const warnings: string[] = [];
-  const app = createApp({ template, setup });
+  const app = createApp(component);
   app.config.compilerOptions.isCustomElement = isCustomElement;
   app.config.warnHandler = (message) => void warnings.push(message);
   app.mount(container);
@@ -72,8 +67,18 @@ describe('<prepaid-checkout> in frameworks', () => {
     await receipt(el);
   }
 
-  function paid(order: string) {
-    return { order, amount: 1200, payments: [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••5000' }] };
+  /** Pays the widget the framework rendered, then checks what the framework's handler received. */
+  async function payAndCheck(container: HTMLElement, order: string, received: PrepaidCheckoutCompleteEvent[]): Promise<void> {
+    const el = await widgetIn<PrepaidCheckout>(container, 'prepaid-checkout');
+    expect(el.order).to.equal(order);
+    await pay(el);
+    await waitUntil(() => received.length > 0, 'the handler was called');
+    const paid = { order, amount: 1200, payments: [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••5000' }] };
+    expect(received).to.have.length(1);
+    expect(received[0]).to.be.instanceOf(PrepaidCheckoutCompleteEvent);
+    expect(received[0]!.detail).to.deep.equal(paid);
+    expect(t.completes).to.deep.equal([paid]);
+    expect(t.errors).to.deep.equal([]);
   }
 
   it('React 19: properties from JSX props, the complete event in onprepaid-checkout-complete', async () => {
@@ -86,47 +91,39 @@ describe('<prepaid-checkout> in frameworks', () => {
       lang: 'en',
       'onprepaid-checkout-complete': (e: PrepaidCheckoutCompleteEvent) => received.push(e),
     });
-    const el = await widgetIn<PrepaidCheckout>(container, 'prepaid-checkout');
-    expect(el.order).to.equal(order);
-    await pay(el);
-    await waitUntil(() => received.length > 0, 'the React handler was called');
-    expect(received).to.have.length(1);
-    expect(received[0]).to.be.instanceOf(PrepaidCheckoutCompleteEvent);
-    expect(received[0]!.detail).to.deep.equal(paid(order));
-    expect(t.completes).to.deep.equal([paid(order)]);
-    expect(t.errors).to.deep.equal([]);
+    await payAndCheck(container, order, received);
   });
 
   it('Vue 3: isCustomElement, :order and @prepaid-checkout-complete in a template', async () => {
     const order = await demoOrder(t, 'gems-1200');
     const received: PrepaidCheckoutCompleteEvent[] = [];
     const container = host();
-    const warnings = mountWithVue(
-      container,
-      '<prepaid-checkout endpoint="/api/checkout" :order="order" lang="en" @prepaid-checkout-complete="onComplete"></prepaid-checkout>',
-      () => ({ order: ref(order), onComplete: (e: PrepaidCheckoutCompleteEvent) => received.push(e) }),
-    );
-    const el = await widgetIn<PrepaidCheckout>(container, 'prepaid-checkout');
-    expect(el.order).to.equal(order);
-    await pay(el);
-    await waitUntil(() => received.length > 0, 'the Vue handler was called');
-    expect(received).to.have.length(1);
-    expect(received[0]).to.be.instanceOf(PrepaidCheckoutCompleteEvent);
-    expect(received[0]!.detail).to.deep.equal(paid(order));
-    expect(t.completes).to.deep.equal([paid(order)]);
-    expect(t.errors).to.deep.equal([]);
+    const warnings = mountWithVue(container, {
+      template:
+        '<prepaid-checkout endpoint="/api/checkout" :order="order" lang="en" @prepaid-checkout-complete="onComplete"></prepaid-checkout>',
+      setup: () => ({ order: ref(order), onComplete: (e: PrepaidCheckoutCompleteEvent) => received.push(e) }),
+    });
+    await payAndCheck(container, order, received);
     expect(warnings).to.deep.equal([]);
   });
 
-  it('Vue 3: a compiler that takes the tags for components warns (why a build needs isCustomElement)', async () => {
+  it('Vue 3: a render function, onPrepaidCheckoutComplete listens to prepaid-checkout-complete', async () => {
+    const order = await demoOrder(t, 'gems-1200');
+    const received: PrepaidCheckoutCompleteEvent[] = [];
+    const container = host();
+    const onPrepaidCheckoutComplete = (e: PrepaidCheckoutCompleteEvent) => received.push(e);
+    const warnings = mountWithVue(container, {
+      render: () => h('prepaid-checkout', { endpoint: '/api/checkout', order, lang: 'en', onPrepaidCheckoutComplete }),
+    });
+    await payAndCheck(container, order, received);
+    expect(warnings).to.deep.equal([]);
+  });
+
+  it('Vue 3: a compiler that takes the tags for components warns (why a build needs isCustomElement)', () => {
     // Vue's in-browser compiler falls back to customElements.get() when isCustomElement is not set; a build
     // (@vitejs/plugin-vue) cannot, and treats every unknown tag as a component, as this one does.
-    const warnings = mountWithVue(
-      host(),
-      '<prepaid-checkout endpoint="/api/checkout" order="demo-1200"></prepaid-checkout>',
-      () => ({}),
-      () => false,
-    );
+    const template = '<prepaid-checkout endpoint="/api/checkout" order="demo-1200"></prepaid-checkout>';
+    const warnings = mountWithVue(host(), { template }, () => false);
     expect(warnings.join('\n')).to.contain('Failed to resolve component: prepaid-checkout');
   });
 });
@@ -162,11 +159,10 @@ describe('<payout-claim> in frameworks', () => {
     const token = await demoClaim(t, { amount: 2500, purpose: 'refund', methods: ['atm', 'quo'] });
     const received: PayoutClaimCompleteEvent[] = [];
     const container = host();
-    const warnings = mountWithVue(
-      container,
-      '<payout-claim endpoint="/api/claims" :token="token" lang="en" @payout-claim-complete="onComplete"></payout-claim>',
-      () => ({ token, onComplete: (e: PayoutClaimCompleteEvent) => received.push(e) }),
-    );
+    const warnings = mountWithVue(container, {
+      template: '<payout-claim endpoint="/api/claims" :token="token" lang="en" @payout-claim-complete="onComplete"></payout-claim>',
+      setup: () => ({ token, onComplete: (e: PayoutClaimCompleteEvent) => received.push(e) }),
+    });
     const el = await widgetIn<PayoutClaim>(container, 'payout-claim');
     await chooseMethod(el, /^Cash at a Seven Bank ATM/);
     await press(el, 'Next');
