@@ -53,11 +53,13 @@ function mountWithVue(container: HTMLElement, component: Component, isCustomElem
   return warnings;
 }
 
-afterEach(() => {
+/** Unmounts the apps and removes their containers; registered before the harness, so it runs before the demo backend goes. */
+function unmountAll(): void {
   for (const m of mounted.splice(0)) m.unmount();
-});
+}
 
 describe('<prepaid-checkout> in frameworks', () => {
+  afterEach(unmountAll);
   const t = useHarness('prepaid-checkout');
 
   async function pay(el: PrepaidCheckout): Promise<void> {
@@ -129,6 +131,7 @@ describe('<prepaid-checkout> in frameworks', () => {
 });
 
 describe('<payout-claim> in frameworks', () => {
+  afterEach(unmountAll);
   const t = useHarness('payout-claim');
 
   it('React 19: QUO Card Pay, the complete event in onpayout-claim-complete', async () => {
