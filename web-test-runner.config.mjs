@@ -3,6 +3,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { readFile } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { runnerImport } from 'vite';
 import { bankDataMiddleware } from './scripts/bank-data.mjs';
 
@@ -47,6 +48,32 @@ function nodeBuiltinsStub() {
     },
   };
 }
+// React and Vue, for test/elements/frameworks.test.ts only. React ships CommonJS only (no ES module build), so
+// test/helpers/react.ts is served as one ES module that esbuild bundles from it: one copy of React, with
+// process.env.NODE_ENV defined. This runs after the TypeScript transform and replaces that one file's body.
+// Vue ships a browser-ready ES module of its full build (runtime and template compiler, development
+// warnings): a bare 'vue' is resolved to it, with nothing to transform.
+const REACT_HELPER = '/test/helpers/react.ts';
+const frameworks = {
+  name: 'frameworks',
+  resolveImport({ source }) {
+    if (source === 'vue') return '/node_modules/vue/dist/vue.esm-browser.js';
+  },
+  async transform(context) {
+    if (context.path !== REACT_HELPER) return;
+    const result = await build({
+      entryPoints: [`.${REACT_HELPER}`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      define: { 'process.env.NODE_ENV': '"development"' },
+      logLevel: 'silent',
+    });
+    return { body: result.outputFiles[0].text };
+  },
+};
 
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
@@ -55,7 +82,7 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [mountBackend(), nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [mountBackend(), nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), frameworks],
   middleware: [
     // PGlite's wasm and file-system bundle, sent as raw bytes (the dev server's transforms treat bodies as text).
     async (ctx, next) => {
