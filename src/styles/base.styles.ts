@@ -70,15 +70,20 @@ export const baseStyles = css`
     line-break: strict;
     overflow-wrap: break-word;
   }
-  /* Breaks between phrases, not inside a word (Chromium 119+; elsewhere as normal). */
-  :lang(ja) {
-    word-break: auto-phrase;
-  }
+  /* No lone last character. Japanese breaks between phrases instead (pretty would break inside words). */
   p,
   li,
   dd,
   legend {
     text-wrap: pretty;
+  }
+  @supports (word-break: auto-phrase) {
+    :lang(ja) {
+      word-break: auto-phrase;
+    }
+    :is(p, li, dd, legend):lang(ja) {
+      text-wrap-style: auto;
+    }
   }
   h2,
   h3 {

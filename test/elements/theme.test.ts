@@ -20,6 +20,26 @@ function contrast(a: string, b: string): number {
   return (hi! + 0.05) / (lo! + 0.05);
 }
 
+/** The text of each rendered line of an element (by the top of each character's box). */
+function lines(node: Element): string[] {
+  const out: string[] = [];
+  let top: number | null = null;
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode() as Text | null; text; text = walker.nextNode() as Text | null) {
+    for (let i = 0; i < text.length; i++) {
+      const range = document.createRange();
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const rect = range.getBoundingClientRect();
+      if (rect.width === 0) continue;
+      if (top === null || Math.abs(rect.top - top) > 2) out.push('');
+      top = rect.top;
+      out[out.length - 1] += text.data[i]!;
+    }
+  }
+  return out;
+}
+
 const style = (el: Element, selector: string) => {
   const node = el.shadowRoot!.querySelector(selector);
   if (!node) throw new Error(`no ${selector}`);
@@ -133,6 +153,23 @@ describe('theme, line breaking and touch targets', () => {
       expect(style(ja, 'legend').wordBreak).to.equal(phrase ? 'auto-phrase' : 'normal');
       expect(style(en, 'legend').wordBreak).to.equal('normal');
       expect(style(ja, '.amount').whiteSpace).to.equal('nowrap');
+    });
+
+    it('splits no word of a hint, and leaves no lone last character (ja, 360px, where auto-phrase is supported)', async function () {
+      if (!CSS.supports('word-break', 'auto-phrase')) this.skip();
+      await setViewport({ width: 360, height: 640 });
+      const el = await mountCheckout('demo-1200', 'ja');
+      await chooseBrand(el, 'ビットキャッシュ');
+      const hint = [...el.shadowRoot!.querySelectorAll('.hint')].find((p) => p.textContent!.includes('ひらがな16文字'))!;
+      const rendered = lines(hint);
+      expect(rendered.length, rendered.join(' | ')).to.be.at.least(2);
+      for (const word of ['ひらがな', 'カタカナ', '入力', '文字']) {
+        for (let i = 0; i < rendered.length - 1; i++) {
+          const joint = rendered[i]!.slice(-word.length + 1) + rendered[i + 1]!.slice(0, word.length - 1);
+          expect(joint.includes(word), `${word} split: ${rendered.join(' | ')}`).to.equal(false);
+        }
+      }
+      expect(rendered.at(-1)!.replace(/[。、）]/g, '').length, rendered.join(' | ')).to.be.at.least(2);
     });
 
     for (const width of [320, 360]) {
