@@ -73,20 +73,23 @@ export const baseStyles = css`
   /* No lone last character. Japanese breaks between phrases instead (pretty would break inside words). */
   p,
   li,
-  dd,
-  legend {
+  dd {
     text-wrap: pretty;
   }
   @supports (word-break: auto-phrase) {
     :lang(ja) {
       word-break: auto-phrase;
     }
-    :is(p, li, dd, legend):lang(ja) {
+    :is(p, li, dd):lang(ja) {
       text-wrap-style: auto;
     }
   }
+  /* Headings and labels: short, so balanced (ビットキャッシュの / ひらがなID, not a lone ID). */
   h2,
-  h3 {
+  h3,
+  legend,
+  label[for],
+  .code-label {
     text-wrap: balance;
   }
   :host([hidden]) {

@@ -150,8 +150,8 @@ describe('theme, line breaking and touch targets', () => {
       expect(ja.shadowRoot!.querySelector('h2')!.closest('[lang]')?.getAttribute('lang')).to.equal('ja');
       expect(ja.shadowRoot!.querySelector('legend')!.matches(':lang(ja)')).to.equal(true);
       const phrase = CSS.supports('word-break', 'auto-phrase');
-      expect(style(ja, 'legend').wordBreak).to.equal(phrase ? 'auto-phrase' : 'normal');
-      expect(style(en, 'legend').wordBreak).to.equal('normal');
+      expect(style(ja, 'dt').wordBreak).to.equal(phrase ? 'auto-phrase' : 'normal');
+      expect(style(en, 'dt').wordBreak).to.equal('normal');
       expect(style(ja, '.amount').whiteSpace).to.equal('nowrap');
     });
 
@@ -170,6 +170,16 @@ describe('theme, line breaking and touch targets', () => {
         }
       }
       expect(rendered.at(-1)!.replace(/[。、）]/g, '').length, rendered.join(' | ')).to.be.at.least(2);
+    });
+
+    it('balances a two-line label rather than leaving its last word alone (320px, 20px root font)', async () => {
+      await setViewport({ width: 320, height: 640 });
+      document.documentElement.style.setProperty('font-size', '20px');
+      const el = await mountCheckout('demo-1200', 'ja');
+      await chooseBrand(el, 'ビットキャッシュ');
+      const rendered = lines(el.shadowRoot!.querySelector('.code-label')!);
+      expect(rendered.length, rendered.join(' | ')).to.equal(2);
+      expect(rendered[1]!.length, rendered.join(' | ')).to.be.at.least(4);
     });
 
     for (const width of [320, 360]) {
