@@ -1,5 +1,6 @@
 // `npm run screenshots`: drives the demo in headless Chromium the way a person would, at phone and
-// desktop sizes, in Japanese and English, and saves PNGs to screenshots/. Fails on any Content-Security-
+// desktop sizes, in Japanese and English (and key steps in dark mode, at 320 px and with a 20 px root font),
+// and saves PNGs to screenshots/. Fails on any Content-Security-
 // Policy or Trusted Types violation, or an error in the page console. Starts its own dev server.
 import { mkdirSync } from 'node:fs';
 import puppeteer from 'puppeteer-core';
@@ -30,9 +31,10 @@ const sizes = {
   desktop: { width: 1280, height: 900 },
 };
 
-async function open(url, viewport) {
+async function open(url, viewport, { dark = false, rootFont = '' } = {}) {
   const page = await browser.newPage();
   await page.setViewport(viewport);
+  if (dark) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
   page.on('console', (m) => {
     // 4xx answers that the widgets show on purpose (402 shortfall, 422 refusals) are not problems.
     if (/Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) return;
@@ -43,6 +45,8 @@ async function open(url, viewport) {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(url, { waitUntil: 'networkidle0' });
+  // The reader's own larger default font (browser setting), which the widgets' rem sizes follow.
+  if (rootFont) await page.evaluate((size) => document.documentElement.style.setProperty('font-size', size), rootFont);
   return page;
 }
 
@@ -198,6 +202,48 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     await shot(page, `claim-6-quo-${tag}`);
     await page.close();
   }
+}
+
+// Key steps in Japanese: dark mode (phone and desktop), 320 px, and a 20 px root font.
+const variants = {
+  dark: [sizes.phone, { dark: true }],
+  'desktop-dark': [sizes.desktop, { dark: true }],
+  320: [{ ...sizes.phone, width: 320, height: 640 }, {}],
+  font20: [sizes.phone, { rootFont: '20px' }],
+};
+for (const [tag, [viewport, options]] of Object.entries(variants)) {
+  run += 1;
+  const order = await newOrder('gems-1200');
+  const page = await open(`${base}/checkout.html?order=${order}&lang=ja`, viewport, options);
+  await shot(page, `checkout-1-order-${tag}`);
+  await (await within(page, 'input[value="bitcash"]')).click();
+  await (await within(page, 'button[type="submit"]')).click();
+  await (await within(page, '#code-0-0')).focus();
+  await shot(page, `checkout-2-code-errors-${tag}`);
+  await (await within(page, 'input[value="webmoney"]')).click();
+  await (await within(page, '#code-0-0')).click();
+  await page.keyboard.type(`wm${String(500 + run).padStart(14, '0')}`);
+  await (await within(page, 'button[type="submit"]')).click();
+  await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.querySelector('.general-error p'));
+  await shot(page, `checkout-3-shortfall-${tag}`);
+  await page.close();
+
+  const token = await issueClaim({ amount: 48600, purpose: 'payout', message: 'Refund for order #1234.' });
+  const claim = await open(`${base}/claim.html?lang=ja#token=${token}`, viewport, options);
+  await claimStep(claim, 'choosing');
+  await (await inClaim(claim, 'input[value="atm"]')).click();
+  await shot(claim, `claim-1-methods-${tag}`);
+  await (await inClaim(claim, 'input[value="bank"]')).click();
+  await claim.waitForFunction(() => document.querySelector('payout-claim').shadowRoot.querySelector('.quick-bank'));
+  await (await inClaim(claim, '#account-bankCode')).type('みつびし');
+  await shot(claim, `claim-2a-bank-search-${tag}`);
+  await (await inClaim(claim, 'input[value="atm"]')).click();
+  await (await inClaim(claim, 'button[type=submit]')).click();
+  await claimStep(claim, 'confirming');
+  await (await inClaim(claim, 'button[type=submit]')).click();
+  await claimStep(claim, 'processing');
+  await shot(claim, `claim-5-atm-codes-${tag}`);
+  await claim.close();
 }
 
 await browser.close();

@@ -32,16 +32,17 @@ import { renderClosed, renderCompleted, renderProcessing, renderUnfinished } fro
  * @csspart result - The status and result step.
  * @csspart receipt - The ATM receipt number and confirmation code.
  * @slot notice - Legal notices shown under the widget (for a payout: the funds transfer provider's registration and complaint contacts), rendered as given.
- * @cssproperty --ppw-color-primary - Buttons and the chosen method. Default #0b57d0.
- * @cssproperty --ppw-color-on-primary - Text on primary buttons. Default #ffffff.
- * @cssproperty --ppw-color-text - Text. Default #1f2328.
- * @cssproperty --ppw-color-muted - Hints and labels. Default #57606a.
- * @cssproperty --ppw-color-surface - Background. Default #ffffff.
- * @cssproperty --ppw-color-subtle - Notices and chosen rows. Default #f4f6f8.
- * @cssproperty --ppw-color-border - Borders of cards and fields. Default #8c959f.
- * @cssproperty --ppw-color-error - Errors. Default #b3261e.
- * @cssproperty --ppw-color-success - Success marks. Default #146c2e.
- * @cssproperty --ppw-color-focus - Focus rings. Default #0b57d0.
+ * @attr theme - `light`, `dark` or `auto` (the default: follows `prefers-color-scheme`). A `--ppw-*` property set by the page wins over either.
+ * @cssproperty --ppw-color-primary - Buttons and the chosen method. Default #0b57d0, dark #8ab4f8.
+ * @cssproperty --ppw-color-on-primary - Text on primary buttons. Default #ffffff, dark #0a1f44.
+ * @cssproperty --ppw-color-text - Text. Default #1f2328, dark #e6e8eb.
+ * @cssproperty --ppw-color-muted - Hints and labels. Default #57606a, dark #a9b1bb.
+ * @cssproperty --ppw-color-surface - Background. Default #ffffff, dark #1b1d21.
+ * @cssproperty --ppw-color-subtle - Notices and chosen rows. Default #f4f6f8, dark #2a2e35.
+ * @cssproperty --ppw-color-border - Borders of cards and fields. Default #8c959f, dark #737b86.
+ * @cssproperty --ppw-color-error - Errors. Default #b3261e, dark #ffb4ab.
+ * @cssproperty --ppw-color-success - Success marks. Default #146c2e, dark #7ed99a.
+ * @cssproperty --ppw-color-focus - Focus rings. Default #0b57d0, dark #8ab4f8.
  * @cssproperty --ppw-radius - Corner radius. Default 8px.
  * @cssproperty --ppw-font-family - Font stack. Default system-ui with Japanese fallbacks.
  * @cssproperty --ppw-max-width - Widest the widget grows. Default 34rem.
@@ -185,7 +186,8 @@ export class PayoutClaim extends LitElement {
   }
 
   override render() {
-    return html`${this.#renderStep()}<slot name="notice"></slot>`;
+    // The resolved language on the rendered root, for line breaking (auto-phrase) and CJK glyphs.
+    return html`<div lang=${this.#lang()}>${this.#renderStep()}</div><slot name="notice"></slot>`;
   }
 
   #renderStep() {

@@ -3,7 +3,8 @@ import { css } from 'lit';
 export const checkoutStyles = css`
   .brand-list {
     display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
+    /* Two columns only where a brand name fits on one line (one column on phones). */
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11.5rem), 1fr));
     gap: 0.5rem;
   }
   label.brand {

@@ -1,22 +1,62 @@
 /**
  * Tokens and base rules shared by both widgets. Every colour, radius and font is a `--ppw-` custom
- * property with a default, so a merchant can match their site (see README, Theming).
+ * property with a default, so a merchant can match their site (see README, Theming). The colour defaults
+ * come from `--_ppw-*`, light unless `theme="dark"`, or `theme` is not `light` and the system is dark; a
+ * `--ppw-*` set by the page wins over both. Rules use the resolved `--_text`, `--_primary`, ...
  */
 import { css } from 'lit';
 
 export const baseStyles = css`
   :host {
-    --_text: var(--ppw-color-text, #1f2328);
-    --_muted: var(--ppw-color-muted, #57606a);
-    --_surface: var(--ppw-color-surface, #ffffff);
-    --_subtle: var(--ppw-color-subtle, #f4f6f8);
-    --_border: var(--ppw-color-border, #8c959f);
-    --_primary: var(--ppw-color-primary, #0b57d0);
-    --_on-primary: var(--ppw-color-on-primary, #ffffff);
-    --_error: var(--ppw-color-error, #b3261e);
-    --_success: var(--ppw-color-success, #146c2e);
+    color-scheme: light;
+    --_ppw-text: #1f2328;
+    --_ppw-muted: #57606a;
+    --_ppw-surface: #ffffff;
+    --_ppw-subtle: #f4f6f8;
+    --_ppw-border: #8c959f;
+    --_ppw-primary: #0b57d0;
+    --_ppw-on-primary: #ffffff;
+    --_ppw-error: #b3261e;
+    --_ppw-success: #146c2e;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+    --_ppw-text: #e6e8eb;
+    --_ppw-muted: #a9b1bb;
+    --_ppw-surface: #1b1d21;
+    --_ppw-subtle: #2a2e35;
+    --_ppw-border: #737b86;
+    --_ppw-primary: #8ab4f8;
+    --_ppw-on-primary: #0a1f44;
+    --_ppw-error: #ffb4ab;
+    --_ppw-success: #7ed99a;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      color-scheme: dark;
+      --_ppw-text: #e6e8eb;
+      --_ppw-muted: #a9b1bb;
+      --_ppw-surface: #1b1d21;
+      --_ppw-subtle: #2a2e35;
+      --_ppw-border: #737b86;
+      --_ppw-primary: #8ab4f8;
+      --_ppw-on-primary: #0a1f44;
+      --_ppw-error: #ffb4ab;
+      --_ppw-success: #7ed99a;
+    }
+  }
+  :host {
+    --_text: var(--ppw-color-text, var(--_ppw-text));
+    --_muted: var(--ppw-color-muted, var(--_ppw-muted));
+    --_surface: var(--ppw-color-surface, var(--_ppw-surface));
+    --_subtle: var(--ppw-color-subtle, var(--_ppw-subtle));
+    --_border: var(--ppw-color-border, var(--_ppw-border));
+    --_primary: var(--ppw-color-primary, var(--_ppw-primary));
+    --_on-primary: var(--ppw-color-on-primary, var(--_ppw-on-primary));
+    --_error: var(--ppw-color-error, var(--_ppw-error));
+    --_success: var(--ppw-color-success, var(--_ppw-success));
     --_radius: var(--ppw-radius, 8px);
-    --_focus: var(--ppw-color-focus, #0b57d0);
+    --_focus: var(--ppw-color-focus, var(--_ppw-primary));
     display: block;
     box-sizing: border-box;
     max-width: var(--ppw-max-width, 34rem);
@@ -26,6 +66,31 @@ export const baseStyles = css`
     font-size: var(--ppw-font-size, 1rem);
     line-height: 1.6;
     container-type: inline-size;
+    /* Japanese: no line starting with a small kana or ー; a word too long for its line still breaks. */
+    line-break: strict;
+    overflow-wrap: break-word;
+  }
+  /* No lone last character. Japanese breaks between phrases instead (pretty would break inside words). */
+  p,
+  li,
+  dd {
+    text-wrap: pretty;
+  }
+  @supports (word-break: auto-phrase) {
+    :lang(ja) {
+      word-break: auto-phrase;
+    }
+    :is(p, li, dd):lang(ja) {
+      text-wrap-style: auto;
+    }
+  }
+  /* Headings and labels: short, so balanced (ビットキャッシュの / ひらがなID, not a lone ID). */
+  h2,
+  h3,
+  legend,
+  label[for],
+  .code-label {
+    text-wrap: balance;
   }
   :host([hidden]) {
     display: none;
@@ -63,8 +128,11 @@ export const baseStyles = css`
     color: var(--_on-primary);
     font-weight: 600;
   }
-  button.link {
+  input:where(:not([type='radio'], [type='checkbox'])),
+  select {
     min-height: 44px;
+  }
+  button.link {
     border: none;
     background: none;
     color: var(--_primary);
@@ -122,6 +190,7 @@ export const baseStyles = css`
     overflow-wrap: anywhere;
   }
   .amount {
+    white-space: nowrap;
     font-size: 1.5em;
     font-weight: 700;
   }
