@@ -1,4 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { retryPolicy } from '../../src/api/client.js';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkout.js';
@@ -388,6 +389,8 @@ describe('<prepaid-checkout>', () => {
     });
 
     it('never has two payment requests in flight', async () => {
+      // Long enough that the hung request is surely still in flight when Pay is pressed again, even on a busy machine.
+      retryPolicy.timeoutMs = 2_000;
       t.net.fail('POST', PAYMENTS, 'hang', 1);
       const el = await readyToPay();
       await pressPay(el);
