@@ -39,10 +39,42 @@ export const checkoutStyles = css`
     font-weight: 600;
     margin-bottom: 0.25rem;
   }
+  /*
+   * The boxes of a code, sized for their script so that every character shows: Latin in a monospace face
+   * (4ch a box), hiragana in the Japanese face (4 full-width characters a box). Where a row of all the
+   * boxes would not fit (phones, a large root font), they stack two by two. The thresholds are in em of the
+   * field, so they follow the shopper's font size.
+   */
+  .code-field {
+    container: ppw-code / inline-size;
+  }
   .segments {
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 0.5rem;
+  }
+  .segments .dash {
+    display: none;
+  }
+  @container ppw-code (min-width: 17em) {
+    .segments.latin {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .segments.latin .dash {
+      display: inline;
+    }
+  }
+  @container ppw-code (min-width: 27em) {
+    .segments.hiragana {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .segments.hiragana .dash {
+      display: inline;
+    }
   }
   .dash {
     color: var(--_muted);
@@ -52,18 +84,25 @@ export const checkoutStyles = css`
     min-width: 0;
     width: 100%;
     min-height: 48px;
-    padding: 0.25rem;
+    padding: 0.25rem 0.125em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK JP', monospace;
-    font-size: 1.125rem;
-    letter-spacing: 0.08em;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+    font-size: 1.125em;
+    letter-spacing: 0.04em;
     text-align: center;
     color: var(--_text);
     background: var(--_surface);
   }
+  .segments.hiragana input.segment {
+    font-family: 'Hiragino Sans', 'Noto Sans JP', 'Noto Sans CJK JP', 'Yu Gothic', 'Meiryo', sans-serif;
+    letter-spacing: 0;
+  }
   input.segment[aria-invalid='true'] {
     border: 2px solid var(--_error);
+  }
+  input.segment[readonly] {
+    background: var(--_subtle);
   }
   input.segment:focus-visible {
     outline-offset: 0;
@@ -81,6 +120,91 @@ export const checkoutStyles = css`
   }
   .add-code {
     margin-bottom: 0.5rem;
+  }
+  .running-total {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
+  .running-total:empty {
+    margin: 0;
+  }
+  .general-error:focus {
+    outline: none;
+  }
+  .general-error:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  /* The Pay button while paying: same name, a spinner before it. */
+  button.primary {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  button.primary[aria-disabled='true'] {
+    cursor: progress;
+  }
+  .spinner {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+    border: 0.15em solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+  }
+  /* Loading: placeholders the size of the form's parts. */
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+  .skeleton.title {
+    width: 40%;
+    height: 1.6em;
+    margin: 0 0 0.75rem;
+  }
+  .skeleton-rows {
+    display: grid;
+    gap: 0.75rem;
+    margin: 0 0 1.25rem;
+  }
+  .skeleton.row {
+    height: 1.6em;
+  }
+  .skeleton.row.total {
+    height: 2.4em;
+  }
+  .skeleton.legend {
+    width: 60%;
+    height: 1.6em;
+    margin: 0 0 0.5rem;
+  }
+  .skeleton.brand {
+    height: 48px;
+  }
+  .loading .brand-list {
+    margin: 0 0 1rem;
+  }
+  .skeleton.button {
+    height: 44px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .spinner {
+      animation: ppw-spin 0.8s linear infinite;
+    }
+    .skeleton {
+      animation: ppw-pulse 1.4s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes ppw-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @keyframes ppw-pulse {
+    to {
+      opacity: 0.45;
+    }
   }
   .general-error {
     margin: 0 0 0.75rem;
@@ -105,6 +229,12 @@ export const checkoutStyles = css`
     gap: 0 1rem;
     padding: 0.25rem 0;
     border-top: 1px solid var(--_subtle);
+  }
+  .payment-amount {
+    margin-left: auto;
+  }
+  .payment-note {
+    color: var(--_muted);
   }
   .masked {
     font-family: ui-monospace, Menlo, Consolas, monospace;
