@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 export const checkoutStyles = css`
+  /* Two columns while a brand name fits in half the width and never more than two (in em, so a large font gets one column). */
   .brand-list {
     display: grid;
-    grid-template-columns: repeat(2, minmax(0, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(max(min(100%, 7.5em), calc((100% - 0.5rem) / 2)), 1fr));
     gap: 0.5rem;
   }
   label.brand {
