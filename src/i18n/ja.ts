@@ -68,7 +68,7 @@ export const checkout = {
   balanceIsInferred: (balance) => `残高：${balance}`,
   plus: '＋',
   totalCovered: (parts) => `${parts}：不足なし`,
-  totalShort: (parts, needed) => `${parts}：あと${needed}必要です`,
+  totalShort: (parts, needed) => `${parts}：${needed}不足`,
   totalUnchecked: '（残高を確認していないコードは含みません）',
   notEnough: '残高が足りません。お支払いはまだ行われていません。',
   codeProblem: {

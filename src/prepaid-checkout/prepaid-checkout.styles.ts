@@ -4,7 +4,7 @@ export const checkoutStyles = css`
   /* Two columns while a brand name fits in half the width and never more than two (in em, so a large font gets one column). */
   .brand-list {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(max(min(100%, 7.5em), calc((100% - 0.5rem) / 2)), 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(max(min(100%, 8.5em), calc((100% - 0.5rem) / 2)), 1fr));
     gap: 0.5rem;
   }
   label.brand {
@@ -12,7 +12,7 @@ export const checkoutStyles = css`
     align-items: center;
     gap: 0.5rem;
     min-height: 48px;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
@@ -223,19 +223,22 @@ export const checkoutStyles = css`
     padding: 0;
     margin: 0;
   }
+  /* One payment: brand and amount on a line, then how it was paid (the issuer's site, the masked code). */
   ul.payments li {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0 1rem;
-    padding: 0.25rem 0;
+    padding: 0.375rem 0;
     border-top: 1px solid var(--_subtle);
   }
   .payment-amount {
-    margin-left: auto;
+    text-align: right;
   }
   .payment-note {
+    grid-column: 1 / -1;
     color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
   }
   .masked {
     font-family: ui-monospace, Menlo, Consolas, monospace;

@@ -94,8 +94,9 @@ describe('<prepaid-checkout> on a phone', () => {
       await chooseBrand(el, 'WebMoney');
       const [first] = codeBoxes(el, 'WebMoney prepaid number');
       first!.focus();
-      byRole(el, 'button', 'Pay ¥1,200').focus();
+      for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' }); // through the boxes and out
       await el.updateComplete;
+      expect(el.shadowRoot!.activeElement?.localName).to.equal('button');
       expect(first!.getAttribute('aria-invalid'), 'visited, nothing typed').to.equal('false');
       await typeCode(el, 'WebMoney prepaid number', 'wm00000000000500');
       byRole(el, 'button', 'Pay ¥1,200').click();
@@ -112,8 +113,10 @@ describe('<prepaid-checkout> on a phone', () => {
       await typeCode(el, 'WebMoney prepaid number 2', 'wm00');
       expect(second()[0]!.getAttribute('aria-invalid')).to.equal('false');
       // Left half typed: now it says what is missing.
-      byRole(el, 'button', 'Pay ¥1,200').focus();
+      second()[3]!.focus();
+      await sendKeys({ press: 'Tab' });
       await el.updateComplete;
+      expect(el.shadowRoot!.activeElement?.localName).to.equal('button');
       expect(second()[0]!.getAttribute('aria-invalid')).to.equal('true');
       expect(alertsText(el)).to.contain('12 more characters to go');
       await expect(el).to.be.accessible();
@@ -154,7 +157,7 @@ describe('<prepaid-checkout> on a phone', () => {
       await chooseBrand(el, 'WebMoney');
       await typeCode(el, 'WebMoneyのプリペイド番号', 'wm00000000000503');
       byRole(el, 'button', '1,200円を支払う').click();
-      await waitUntil(() => alertsText(el).includes('503円：あと697円必要です'), 'shortfall as a total');
+      await waitUntil(() => alertsText(el).includes('503円：697円不足'), 'shortfall as a total');
       expect(alertsText(el)).to.contain('お支払いはまだ行われていません').and.contain('別のコードを追加');
       expect(visibleText(el)).to.contain('残高：503円');
       await expect(el).to.be.accessible();

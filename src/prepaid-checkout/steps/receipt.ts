@@ -31,9 +31,9 @@ export function renderReceipt(order: Order, ctx: CheckoutStepContext) {
               const onSite = order.brands.find((b) => b.id === p.brand)?.mode === 'redirect';
               return html`<li>
                 <span class="payment-brand">${name}</span>
-                ${onSite ? html`<span class="payment-note">${refunded ? t.refundedOnSite(name) : t.paidOnSite(name)}</span>` : nothing}
-                ${p.masked ? html`<span class="masked">${p.masked}</span>` : nothing}
                 <span class="payment-amount">${ctx.yen(p.amount)}</span>
+                ${onSite ? html`<span class="payment-note">${refunded ? t.refundedOnSite(name) : t.paidOnSite(name)}</span>` : nothing}
+                ${p.masked ? html`<span class="payment-note masked">${p.masked}</span>` : nothing}
               </li>`;
             })}
           </ul>`
