@@ -21,7 +21,7 @@ import { renderClosed, renderReceipt } from './steps/receipt.js';
  * @summary Checkout with prepaid e-money codes bought at a convenience store.
  * @fires prepaid-checkout-complete - The order was paid in this tab: `{order, amount, payments}`.
  * @fires prepaid-checkout-error - An error is shown to the shopper: `{code}`.
- * @csspart form - The payment form.
+ * @csspart form - The payment form (and, while the order loads, its placeholder).
  * @csspart summary - The order summary (merchant, description, amount).
  * @csspart brand - Each brand choice.
  * @csspart code - The boxes of one code.

@@ -7,6 +7,14 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { Order } from '../../src/contract/checkout.js';
 import { formatDateTime, formatTime } from '../../src/i18n/index.js';
+import {
+  problemsShown,
+  runningTotal,
+  transition,
+  type CheckoutEvent,
+  type CheckoutState,
+  type Entry,
+} from '../../src/prepaid-checkout/checkout-flow.js';
 import type { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkout.js';
 import { chooseBrand, codeBoxes, mountCheckout, receipt, typeCode } from '../helpers/checkout.js';
 import { accessibleName, allByRole, byRole, visibleText } from '../helpers/dom.js';
@@ -31,6 +39,89 @@ function focused(el: PrepaidCheckout): Element | null {
   expect(document.activeElement).to.equal(el);
   return el.shadowRoot!.activeElement;
 }
+
+describe('the checkout flow: what is pointed out, and what the codes add up to', () => {
+  const order: Order = {
+    order: 'o1',
+    amount: 1200,
+    currency: 'JPY',
+    merchant: { name: 'Shop' },
+    status: 'open',
+    brands: [{ id: 'webmoney', mode: 'collect', maxCodes: 3, balance: true }],
+  };
+  const A = 'wm00000000000500';
+  const B = 'wm00000000001000';
+  const entering = (over: Partial<Entry> = {}): CheckoutState => ({
+    status: 'entering',
+    entry: {
+      order,
+      brands: order.brands,
+      brand: 'webmoney',
+      codes: { webmoney: [A] },
+      balances: {},
+      checked: {},
+      error: null,
+      attempt: null,
+      lockedUntil: null,
+      redirectIncomplete: false,
+      ...over,
+    },
+  });
+  const run = (state: CheckoutState, ...events: CheckoutEvent[]) => events.reduce(transition, state);
+  const entryOf = (state: CheckoutState): Entry => {
+    if (state.status !== 'entering') throw new Error(state.status);
+    return state.entry;
+  };
+  const pay: CheckoutEvent = { type: 'pay', key: 'k', returnUrl: 'https://shop.example/', now: 0 };
+  const short = (shortfall: number): CheckoutEvent => ({
+    type: 'payment-failed',
+    now: 0,
+    error: { code: 'insufficient_balance', status: 402, target: null, uncertain: false, shortfall },
+  });
+  const known = (index: number, code: string, balance: number): CheckoutEvent[] => [
+    { type: 'balance-requested', index },
+    {
+      type: 'balance-answered',
+      brand: 'webmoney',
+      index,
+      code,
+      now: 0,
+      result: { ok: true, value: { brand: 'webmoney', balance, masked: '••' } },
+    },
+  ];
+
+  it('points out a code once it is left with something typed, or Pay is pressed; a new code starts untouched', () => {
+    const rows: [string, CheckoutState, boolean[]][] = [
+      ['typed, still there', run(entering({ codes: { webmoney: ['wm'] } })), [false]],
+      ['left empty', run(entering({ codes: { webmoney: [''] } }), { type: 'code-left', index: 0 }), [false]],
+      ['typed and left', run(entering({ codes: { webmoney: ['wm'] } }), { type: 'code-left', index: 0 }), [true]],
+      ['Pay pressed', run(entering({ codes: { webmoney: [''] } }), pay), [true]],
+      ['a code added after a shortfall', run(entering(), pay, short(700), { type: 'code-added' }), [true, false]],
+      ['the first of two removed', run(entering(), pay, short(700), { type: 'code-added' }, { type: 'code-removed', index: 0 }), [false]],
+    ];
+    for (const [name, state, expected] of rows) expect(problemsShown(entryOf(state)), name).to.deep.equal(expected);
+  });
+
+  it('adds up the known balances, and works out the one a shortfall implies', () => {
+    expect(runningTotal(entryOf(entering()))).to.equal(null);
+    expect(runningTotal(entryOf(run(entering(), ...known(0, A, 500))))).to.deep.equal({
+      parts: [500],
+      total: 500,
+      needed: 700,
+      unknown: 0,
+    });
+    const afterShortfall = run(entering(), pay, short(700));
+    expect(runningTotal(entryOf(afterShortfall))).to.deep.equal({ parts: [500], total: 500, needed: 700, unknown: 0 });
+    const two = run(afterShortfall, { type: 'code-added' }, { type: 'code-changed', index: 1, code: B });
+    expect(runningTotal(entryOf(two))).to.deep.equal({ parts: [500], total: 500, needed: 700, unknown: 1 });
+    expect(runningTotal(entryOf(run(two, ...known(1, B, 1000))))).to.deep.equal({ parts: [500, 1000], total: 1500, needed: 0, unknown: 0 });
+    // Two codes of unknown balance: the shortfall says only what they hold together, so neither is guessed.
+    const both = run(entering({ codes: { webmoney: [A, B] } }), pay, short(100));
+    expect(runningTotal(entryOf(both))).to.equal(null);
+    // An edited code's balance is no longer known.
+    expect(runningTotal(entryOf(run(afterShortfall, { type: 'code-changed', index: 0, code: B })))).to.equal(null);
+  });
+});
 
 describe('<prepaid-checkout> on a phone', () => {
   const t = useHarness('prepaid-checkout');
