@@ -96,7 +96,8 @@ export const checkoutStyles = css`
     background: var(--_surface);
   }
   .segments.hiragana input.segment {
-    font-family: 'Hiragino Sans', 'Noto Sans JP', 'Noto Sans CJK JP', 'Yu Gothic', 'Meiryo', sans-serif;
+    /* The widget's own (Japanese) face, as themed: monospace fonts rarely have kana. */
+    font-family: inherit;
     letter-spacing: 0;
   }
   input.segment[aria-invalid='true'] {
@@ -129,12 +130,6 @@ export const checkoutStyles = css`
   .running-total:empty {
     margin: 0;
   }
-  .general-error:focus {
-    outline: none;
-  }
-  .general-error:focus-visible {
-    outline: 3px solid var(--_focus);
-  }
   /* The Pay button while paying: same name, a spinner before it. */
   button.primary {
     display: flex;
@@ -156,38 +151,25 @@ export const checkoutStyles = css`
   /* Loading: placeholders the size of the form's parts. */
   .skeleton {
     display: block;
+    height: 1.6em;
+    margin: 0 0 0.75rem;
     border-radius: var(--_radius);
     background: var(--_subtle);
   }
-  .skeleton.title {
-    width: 40%;
-    height: 1.6em;
-    margin: 0 0 0.75rem;
+  .skeleton.short {
+    width: 50%;
   }
-  .skeleton-rows {
-    display: grid;
-    gap: 0.75rem;
-    margin: 0 0 1.25rem;
-  }
-  .skeleton.row {
-    height: 1.6em;
-  }
-  .skeleton.row.total {
+  .skeleton.tall {
     height: 2.4em;
-  }
-  .skeleton.legend {
-    width: 60%;
-    height: 1.6em;
-    margin: 0 0 0.5rem;
-  }
-  .skeleton.brand {
-    height: 48px;
+    margin-bottom: 1.25rem;
   }
   .loading .brand-list {
     margin: 0 0 1rem;
   }
+  .loading .brand-list .skeleton,
   .skeleton.button {
-    height: 44px;
+    height: 48px;
+    margin: 0;
   }
   @media (prefers-reduced-motion: no-preference) {
     .spinner {

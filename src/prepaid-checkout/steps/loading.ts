@@ -5,14 +5,12 @@ import { html } from 'lit';
  * placeholders of their final size, so that nothing jumps when the order arrives. Only the status is read out.
  */
 export function renderCheckoutLoading(text: string) {
-  const line = (cls: string) => html`<span class=${`skeleton ${cls}`}></span>`;
+  const line = (cls = '') => html`<span class=${`skeleton ${cls}`}></span>`;
   return html`<div class="card loading" part="form" aria-busy="true">
     <p class="visually-hidden" role="status">${text}</p>
-    <div class="skeleton-group" aria-hidden="true">
-      ${line('title')}
-      <div class="skeleton-rows">${line('row')}${line('row')}${line('row total')}</div>
-      ${line('legend')}
-      <div class="brand-list">${line('brand')}${line('brand')}${line('brand')}${line('brand')}</div>
+    <div aria-hidden="true">
+      ${line('short')}${line()}${line()}${line('tall')}${line('short')}
+      <div class="brand-list">${line()}${line()}${line()}${line()}</div>
       ${line('button')}
     </div>
   </div>`;
