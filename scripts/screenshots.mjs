@@ -122,6 +122,19 @@ for (const [name, viewport, rootFont] of [
   await page.close();
 }
 
+// The loading placeholder, with the order's answer held back a moment.
+{
+  const order = await newOrder('gems-1200');
+  const page = await browser.newPage();
+  await page.setViewport(sizes.phone);
+  await page.setRequestInterception(true);
+  page.on('request', (r) => (r.url().includes('/api/checkout/orders/') ? setTimeout(() => r.continue().catch(() => {}), 3000) : r.continue()));
+  await page.goto(`${base}/checkout.html?order=${order}&lang=ja`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('prepaid-checkout')?.shadowRoot?.querySelector('.loading'));
+  await shot(page, 'checkout-0-loading-phone-ja');
+  await page.close();
+}
+
 // Redirect mode, with the sandbox issuer's page, once at phone size.
 {
   const order = await newOrder('gems-500');
