@@ -128,7 +128,9 @@ for (const [name, viewport, rootFont] of [
   const page = await browser.newPage();
   await page.setViewport(sizes.phone);
   await page.setRequestInterception(true);
-  page.on('request', (r) => (r.url().includes('/api/checkout/orders/') ? setTimeout(() => r.continue().catch(() => {}), 3000) : r.continue()));
+  page.on('request', (r) =>
+    r.url().includes('/api/checkout/orders/') ? setTimeout(() => r.continue().catch(() => {}), 3000) : r.continue(),
+  );
   await page.goto(`${base}/checkout.html?order=${order}&lang=ja`, { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => document.querySelector('prepaid-checkout')?.shadowRoot?.querySelector('.loading'));
   await shot(page, 'checkout-0-loading-phone-ja');
