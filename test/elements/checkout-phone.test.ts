@@ -134,11 +134,15 @@ describe('<prepaid-checkout> on a phone', () => {
 
   describe('every character of every code shows', () => {
     // The widest characters each brand allows: full-width hiragana, and W/M in both cases.
-    const codes: [brand: string, label: string, code: string][] = [
-      ['BitCash', 'BitCash hiragana ID', 'ぬねのはむめもゆよらりるわをんぽ'],
-      ['NET CASH', 'NET CASH ID', 'WMwmMWmwWWMMwwmm'],
-      ['WebMoney', 'WebMoney prepaid number', 'wmwmmmmmwwwwmwmw'],
-      ['nanaco Gift', 'nanaco Gift ID', 'mmmmwwwwmmmmwwww'],
+    const codes: [brand: Record<'ja' | 'en', string>, label: Record<'ja' | 'en', string>, code: string][] = [
+      [
+        { en: 'BitCash', ja: 'ビットキャッシュ' },
+        { en: 'BitCash hiragana ID', ja: 'ビットキャッシュのひらがなID' },
+        'ぬねのはむめもゆよらりるわをんぽ',
+      ],
+      [{ en: 'NET CASH', ja: 'NET CASH' }, { en: 'NET CASH ID', ja: 'NET CASH ID' }, 'WMwmMWmwWWMMwwmm'],
+      [{ en: 'WebMoney', ja: 'WebMoney' }, { en: 'WebMoney prepaid number', ja: 'WebMoneyのプリペイド番号' }, 'wmwmmmmmwwwwmwmw'],
+      [{ en: 'nanaco Gift', ja: 'nanacoギフト' }, { en: 'nanaco Gift ID', ja: 'nanacoギフトID' }, 'mmmmwwwwmmmmwwww'],
     ];
     const screens: [name: string, width: number, rootFont: string | null][] = [
       ['320 px', 320, null],
@@ -147,23 +151,25 @@ describe('<prepaid-checkout> on a phone', () => {
       ['320 px with a 20 px root font', 320, '20px'],
       ['1280 px', 1280, null],
     ];
-    for (const [screen, width, rootFont] of screens) {
-      it(`at ${screen}, in every box, with a full group typed`, async () => {
-        await setViewport({ width, height: 800 });
-        if (rootFont) document.documentElement.style.fontSize = rootFont;
-        const el = await mountCheckout('demo-3000', 'en');
-        for (const [brand, label, code] of codes) {
-          await chooseBrand(el, brand);
-          await typeCode(el, label, code);
-          const boxes = codeBoxes(el, label);
-          expect(boxes.map((b) => b.value).join(''), brand).to.equal(code);
-          for (const box of boxes) {
-            expect(box.scrollWidth, `${brand} box "${box.value}" at ${screen}`).to.be.at.most(box.clientWidth);
+    for (const lang of ['ja', 'en'] as const) {
+      for (const [screen, width, rootFont] of screens) {
+        it(`at ${screen}, in every box, with a full group typed (${lang})`, async () => {
+          await setViewport({ width, height: 800 });
+          if (rootFont) document.documentElement.style.fontSize = rootFont;
+          const el = await mountCheckout('demo-3000', lang);
+          for (const [brand, label, code] of codes) {
+            await chooseBrand(el, brand[lang]);
+            await typeCode(el, label[lang], code);
+            const boxes = codeBoxes(el, label[lang]);
+            expect(boxes.map((b) => b.value).join(''), brand[lang]).to.equal(code);
+            for (const box of boxes) {
+              expect(box.scrollWidth, `${brand[lang]} box "${box.value}" at ${screen}`).to.be.at.most(box.clientWidth);
+            }
           }
-        }
-        expect(document.documentElement.scrollWidth).to.be.at.most(width);
-        await expect(el).to.be.accessible();
-      });
+          expect(document.documentElement.scrollWidth).to.be.at.most(width);
+          await expect(el).to.be.accessible();
+        });
+      }
     }
 
     it('puts the boxes in one row where they fit, and two by two where they do not', async () => {
