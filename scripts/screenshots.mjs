@@ -109,6 +109,38 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
   }
 }
 
+// BitCash's hiragana boxes on the smallest phones: 320 px, and 360 px with a 20 px root font.
+for (const [name, viewport, rootFont] of [
+  ['320', { ...sizes.phone, width: 320, height: 640 }, null],
+  ['root20', sizes.phone, '20px'],
+]) {
+  const order = await newOrder('album-3000');
+  const page = await open(`${base}/checkout.html?order=${order}&lang=ja`, viewport);
+  if (rootFont) await page.evaluate((size) => (document.documentElement.style.fontSize = size), rootFont);
+  await (await within(page, 'input[value="bitcash"]')).click();
+  await (await within(page, '#code-0-0')).click();
+  await page.keyboard.type('さしすせそたちつてとなにぬねのは');
+  await (await within(page, 'button.link')).click();
+  await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.querySelector('.running-total').textContent);
+  await shot(page, `checkout-9-bitcash-phone-${name}-ja`);
+  await page.close();
+}
+
+// The loading placeholder, with the order's answer held back a moment.
+{
+  const order = await newOrder('gems-1200');
+  const page = await browser.newPage();
+  await page.setViewport(sizes.phone);
+  await page.setRequestInterception(true);
+  page.on('request', (r) =>
+    r.url().includes('/api/checkout/orders/') ? setTimeout(() => r.continue().catch(() => {}), 3000) : r.continue(),
+  );
+  await page.goto(`${base}/checkout.html?order=${order}&lang=ja`, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => document.querySelector('prepaid-checkout')?.shadowRoot?.querySelector('.loading'));
+  await shot(page, 'checkout-0-loading-phone-ja');
+  await page.close();
+}
+
 // Redirect mode, with the sandbox issuer's page, once at phone size.
 {
   const order = await newOrder('gems-500');

@@ -22,6 +22,8 @@ export interface CodeFieldView {
   /** A message shown next to the field and announced, or null. */
   error: string | null;
   disabled: boolean;
+  /** While paying: the boxes keep focus (a disabled box would drop it to the page) but take no edits. */
+  readOnly?: boolean;
 }
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -34,6 +36,7 @@ export class CodeFieldController implements ReactiveController {
     private readonly onChange: (index: number, code: string) => void,
     private readonly codeAt: (index: number) => string,
     private readonly format: () => CodeFormat,
+    private readonly onLeave: (index: number) => void = () => {},
   ) {
     host.addController(this);
   }
@@ -93,6 +96,13 @@ export class CodeFieldController implements ReactiveController {
     this.#edit(Number(input.dataset.index), Number(input.dataset.segment), typed, start + text.length);
   };
 
+  /** Focus left the code's boxes altogether (not just moved to the next box). */
+  #onFocusOut = (event: FocusEvent): void => {
+    const group = event.currentTarget as HTMLElement;
+    if (event.relatedTarget instanceof Node && group.contains(event.relatedTarget)) return;
+    this.onLeave(Number(group.dataset.index));
+  };
+
   #onKeyDown = (event: KeyboardEvent): void => {
     const input = event.target as HTMLInputElement;
     const index = Number(input.dataset.index);
@@ -124,9 +134,9 @@ export class CodeFieldController implements ReactiveController {
     const errorId = `code-${index}-error`;
     const describedBy = [view.error ? errorId : '', hintId].filter(Boolean).join(' ');
     return html`
-      <div class="code-field" role="group" aria-labelledby=${labelId}>
+      <div class="code-field" role="group" aria-labelledby=${labelId} data-index=${index} @focusout=${this.#onFocusOut}>
         <div class="code-label" id=${labelId}>${view.label}</div>
-        <div class="segments" part="code">
+        <div class=${`segments ${format.script}`} part="code">
           ${segments.map(
             (text, segment) => html`${segment > 0 ? html`<span class="dash" aria-hidden="true">-</span>` : nothing}<input
                 id=${`code-${index}-${segment}`}
@@ -146,6 +156,8 @@ export class CodeFieldController implements ReactiveController {
                 enterkeyhint=${segment === segments.length - 1 ? 'done' : 'next'}
                 lang=${format.script === 'hiragana' ? 'ja' : 'en'}
                 ?disabled=${view.disabled}
+                ?readonly=${view.readOnly === true}
+                aria-disabled=${view.readOnly ? 'true' : nothing}
                 @input=${this.#onInput}
                 @compositionend=${this.#onCompositionEnd}
                 @paste=${this.#onPaste}

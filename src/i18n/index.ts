@@ -59,17 +59,20 @@ export function formatYen(amount: number, lang: Lang): string {
   return lang === 'ja' ? `${digits}円` : `¥${digits}`;
 }
 
-/** A date and time in Japan's time zone, where the money and the merchant are. */
-export function formatDateTime(iso: string, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
-  }).format(new Date(iso));
+/**
+ * Times are Japan's (where the money and the merchant are), and say so: `2026/12/01 10:00 JST`,
+ * `1 Dec 2026, 10:00 JST`. Intl writes Tokyo's zone as `GMT+9` in English, so the abbreviation is ours.
+ */
+function tokyo(date: Date, lang: Lang, options: Intl.DateTimeFormatOptions): string {
+  return `${new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', { ...options, timeZone: 'Asia/Tokyo' }).format(date)} JST`;
 }
 
+/** A date and time: `2026/12/01 10:00 JST` in Japanese, `1 Dec 2026, 10:00 JST` in English. */
+export function formatDateTime(iso: string, lang: Lang): string {
+  return tokyo(new Date(iso), lang, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A time later today (a lockout's end): `10:00:30 JST`. */
 export function formatTime(epochMs: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeStyle: 'medium',
-  }).format(new Date(epochMs));
+  return tokyo(new Date(epochMs), lang, { timeStyle: 'medium' });
 }

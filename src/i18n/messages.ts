@@ -70,6 +70,16 @@ export interface Messages {
     removeCode: (index: number) => string;
     checkBalance: (index: number) => string;
     balanceIs: (balance: string, masked: string) => string;
+    /** A balance the widget worked out from a shortfall (no masked code: only the server makes those). */
+    balanceIsInferred: (balance: string) => string;
+    /** The running total of known balances: `parts` joined with `plus`. */
+    plus: string;
+    totalCovered: (parts: string) => string;
+    totalShort: (parts: string, needed: string) => string;
+    /** Added to `totalShort` while some codes have no known balance. */
+    totalUnchecked: string;
+    /** `402 insufficient_balance`, shown with the running total in place of the bare shortfall. */
+    notEnough: string;
     codeProblem: {
       empty: string;
       invalid_characters: (characters: string) => string;
@@ -88,6 +98,9 @@ export interface Messages {
     paidLead: (amount: string, merchant: string) => string;
     paidAt: string;
     paidWith: string;
+    /** A payment made on the issuer's page (redirect mode): no code was typed here. */
+    paidOnSite: (brand: string) => string;
+    refundedOnSite: (brand: string) => string;
     refundedTitle: string;
     refundedLead: (amount: string) => string;
     refundedAt: string;

@@ -32,8 +32,11 @@ export interface Entry {
   codes: Partial<Record<KnownBrandId, string[]>>;
   /** Balance checks per brand and code. */
   balances: Partial<Record<KnownBrandId, (BalanceCheck | undefined)[]>>;
-  /** Set after a first try to pay, so that incomplete codes are pointed out from then on. */
-  showProblems: boolean;
+  /**
+   * Per brand and code: the shopper typed in it and left it, or pressed Pay with it there. Only then is an
+   * incomplete code pointed out, so that a field the shopper has not reached yet is never shown as wrong.
+   */
+  checked: Partial<Record<KnownBrandId, boolean[]>>;
   /** The error the shopper is shown, if any. */
   error: ApiError | null;
   /** The last attempt whose outcome is unknown (no answer, 5xx): paying again sends it again, same key. */
@@ -68,6 +71,8 @@ export type CheckoutEvent =
   | { type: 'code-changed'; index: number; code: string }
   | { type: 'code-added' }
   | { type: 'code-removed'; index: number }
+  /** Focus left a code's boxes. */
+  | { type: 'code-left'; index: number }
   | { type: 'pay'; key: string; returnUrl: string; now: number }
   | { type: 'payment-succeeded'; order: Order }
   | { type: 'redirect-received'; redirectUrl: string }
@@ -108,6 +113,43 @@ export function balancesOf(entry: Entry): (BalanceCheck | undefined)[] {
   return (entry.brand && entry.balances[entry.brand]) || [];
 }
 
+export function checkedOf(entry: Entry): boolean[] {
+  return (entry.brand && entry.checked[entry.brand]) || [];
+}
+
+/** The chosen brand's codes that the shopper has finished with (left or tried to pay) and that need attention. */
+export function problemsShown(entry: Entry): boolean[] {
+  const checked = checkedOf(entry);
+  return codesOf(entry).map((_, index) => checked[index] === true);
+}
+
+/** What the known balances add up to, against the amount: for the running total under the codes. */
+export interface RunningTotal {
+  /** The known balances, in code order. */
+  parts: number[];
+  total: number;
+  /** Yen still needed (0 when covered). */
+  needed: number;
+  /** Codes whose balance is not known yet. */
+  unknown: number;
+}
+
+export function runningTotal(entry: Entry): RunningTotal | null {
+  const brand = brandOf(entry);
+  if (brand?.mode !== 'collect') return null;
+  const balances = balancesOf(entry);
+  const parts: number[] = [];
+  let unknown = 0;
+  codesOf(entry).forEach((code, index) => {
+    const check = balances[index];
+    if (check?.status === 'known' && check.code === code) parts.push(check.balance);
+    else unknown += 1;
+  });
+  if (parts.length === 0) return null;
+  const total = parts.reduce((sum, part) => sum + part, 0);
+  return { parts, total, needed: Math.max(0, entry.order.amount - total), unknown };
+}
+
 export function maxCodesOf(brand: OrderBrand | undefined): number {
   return brand?.maxCodes ?? 1;
 }
@@ -131,7 +173,7 @@ function lockFor(error: ApiError, now: number, current: number | null): number |
 }
 
 /** The shopper changed what would be sent: a later press is a new attempt and old errors no longer apply. */
-function edited(entry: Entry, codes: string[], balances: (BalanceCheck | undefined)[]): CheckoutState {
+function edited(entry: Entry, codes: string[], balances: (BalanceCheck | undefined)[], checked = checkedOf(entry)): CheckoutState {
   const brand = entry.brand!;
   const keepError = entry.error?.code === 'too_many_attempts' || entry.error?.code === 'insufficient_balance';
   return {
@@ -140,6 +182,7 @@ function edited(entry: Entry, codes: string[], balances: (BalanceCheck | undefin
       ...entry,
       codes: { ...entry.codes, [brand]: codes },
       balances: { ...entry.balances, [brand]: balances },
+      checked: { ...entry.checked, [brand]: checked },
       attempt: null,
       error: keepError ? entry.error : null,
       redirectIncomplete: false,
@@ -154,12 +197,35 @@ function freshEntry(order: Order, brands: OrderBrand[], returnedFromRedirect: bo
     brand: brands.length === 1 ? brands[0]!.id : null,
     codes: {},
     balances: {},
-    showProblems: false,
+    checked: {},
     error: null,
     attempt: null,
     lockedUntil: null,
     redirectIncomplete: returnedFromRedirect,
   };
+}
+
+/**
+ * After `402 insufficient_balance` the codes sent hold `amount - shortfall` together. When exactly one of them
+ * has no known balance, that is its balance (shown without a masked code: only the server makes those).
+ */
+function withInferredBalance(entry: Entry, error: ApiError): Entry {
+  if (error.shortfall === undefined || !entry.brand) return entry;
+  const codes = codesOf(entry);
+  const balances = [...balancesOf(entry)];
+  const held = entry.order.amount - error.shortfall;
+  const unknown = codes.flatMap((code, index) => {
+    const check = balances[index];
+    return check?.status === 'known' && check.code === code ? [] : [index];
+  });
+  const known = codes.reduce((sum, code, index) => {
+    const check = balances[index];
+    return check?.status === 'known' && check.code === code ? sum + check.balance : sum;
+  }, 0);
+  const index = unknown[0];
+  if (unknown.length !== 1 || index === undefined || held - known < 0) return entry;
+  balances[index] = { status: 'known', code: codes[index]!, balance: held - known, masked: '' };
+  return { ...entry, balances: { ...entry.balances, [entry.brand]: balances } };
 }
 
 export function transition(state: CheckoutState, event: CheckoutEvent): CheckoutState {
@@ -192,7 +258,7 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       const error = entry.error?.code === 'too_many_attempts' ? entry.error : null;
       return {
         status: 'entering',
-        entry: { ...entry, brand: event.brand, attempt: null, error, showProblems: false, redirectIncomplete: false },
+        entry: { ...entry, brand: event.brand, attempt: null, error, redirectIncomplete: false },
       };
     }
     case 'code-changed': {
@@ -219,24 +285,31 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       const codes = codesOf(entry);
       if (codes.length <= 1 || event.index < 0 || event.index >= codes.length) return state;
       const balances = balancesOf(entry).filter((_, i) => i !== event.index);
-      return edited(
-        entry,
-        codes.filter((_, i) => i !== event.index),
-        balances,
-      );
+      const keep = (_: unknown, i: number) => i !== event.index;
+      return edited(entry, codes.filter(keep), balances, checkedOf(entry).filter(keep));
+    }
+    case 'code-left': {
+      if (state.status !== 'entering' || !state.entry.brand) return state;
+      const { entry } = state;
+      const code = codesOf(entry)[event.index];
+      const checked = [...checkedOf(entry)];
+      if (!code || checked[event.index]) return state;
+      checked[event.index] = true;
+      return { status: 'entering', entry: { ...entry, checked: { ...entry.checked, [entry.brand!]: checked } } };
     }
     case 'pay': {
       if (state.status !== 'entering') return state;
       const { entry } = state;
       if (isLocked(entry, event.now)) return state;
       const body = paymentBody(entry, event.returnUrl);
-      if (!body) return { status: 'entering', entry: { ...entry, showProblems: true } };
+      const checked = entry.brand ? { ...entry.checked, [entry.brand]: codesOf(entry).map(() => true) } : entry.checked;
+      if (!body) return { status: 'entering', entry: { ...entry, checked } };
       const serialized = JSON.stringify(body);
       const attempt = entry.attempt?.body === serialized ? entry.attempt : { key: event.key, body: serialized };
       return {
         status: 'paying',
         attempt,
-        entry: { ...entry, attempt, error: null, lockedUntil: null, showProblems: true, redirectIncomplete: false },
+        entry: { ...entry, attempt, error: null, lockedUntil: null, checked, redirectIncomplete: false },
       };
     }
     case 'payment-succeeded':
@@ -251,7 +324,8 @@ export function transition(state: CheckoutState, event: CheckoutEvent): Checkout
       // Only an unknown outcome keeps the key for the next press: a definite answer ends the attempt.
       const attempt = error.uncertain ? state.attempt : null;
       const lockedUntil = lockFor(error, event.now, null);
-      return { status: 'entering', entry: { ...state.entry, error, attempt, lockedUntil } };
+      const entry = error.code === 'insufficient_balance' ? withInferredBalance(state.entry, error) : state.entry;
+      return { status: 'entering', entry: { ...entry, error, attempt, lockedUntil } };
     }
     case 'balance-requested': {
       if (state.status !== 'entering' || !state.entry.brand) return state;

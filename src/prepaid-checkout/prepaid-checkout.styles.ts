@@ -1,10 +1,11 @@
 import { css } from 'lit';
 
 export const checkoutStyles = css`
+  /* Two columns while a brand name fits in half the width and never more than two (in em, so a large font gets one column). */
   .brand-list {
     display: grid;
-    /* Two columns only where a brand name fits on one line (one column on phones). */
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11.5rem), 1fr));
+    /* At most two columns, and one where a brand name would not fit on one line (phones). */
+    grid-template-columns: repeat(auto-fit, minmax(max(min(100%, 8.5em), calc((100% - 0.5rem) / 2)), 1fr));
     gap: 0.5rem;
   }
   label.brand {
@@ -12,7 +13,7 @@ export const checkoutStyles = css`
     align-items: center;
     gap: 0.5rem;
     min-height: 48px;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
@@ -40,10 +41,42 @@ export const checkoutStyles = css`
     font-weight: 600;
     margin-bottom: 0.25rem;
   }
+  /*
+   * The boxes of a code, sized for their script so that every character shows: Latin in a monospace face
+   * (4ch a box), hiragana in the Japanese face (4 full-width characters a box). Where a row of all the
+   * boxes would not fit (phones, a large root font), they stack two by two. The thresholds are in em of the
+   * field, so they follow the shopper's font size.
+   */
+  .code-field {
+    container: ppw-code / inline-size;
+  }
   .segments {
-    display: flex;
-    align-items: center;
-    gap: 0.25rem;
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 0.5rem;
+  }
+  .segments .dash {
+    display: none;
+  }
+  @container ppw-code (min-width: 17em) {
+    .segments.latin {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .segments.latin .dash {
+      display: inline;
+    }
+  }
+  @container ppw-code (min-width: 27em) {
+    .segments.hiragana {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .segments.hiragana .dash {
+      display: inline;
+    }
   }
   .dash {
     color: var(--_muted);
@@ -53,18 +86,26 @@ export const checkoutStyles = css`
     min-width: 0;
     width: 100%;
     min-height: 48px;
-    padding: 0.25rem;
+    padding: 0.25rem 0.125em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'Noto Sans Mono CJK JP', monospace;
-    font-size: 1.125rem;
-    letter-spacing: 0.08em;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace;
+    font-size: 1.125em;
+    letter-spacing: 0.04em;
     text-align: center;
     color: var(--_text);
     background: var(--_surface);
   }
+  .segments.hiragana input.segment {
+    /* The widget's own (Japanese) face, as themed: monospace fonts rarely have kana. */
+    font-family: inherit;
+    letter-spacing: 0;
+  }
   input.segment[aria-invalid='true'] {
     border: 2px solid var(--_error);
+  }
+  input.segment[readonly] {
+    background: var(--_subtle);
   }
   input.segment:focus-visible {
     outline-offset: 0;
@@ -83,6 +124,72 @@ export const checkoutStyles = css`
   .add-code {
     margin-bottom: 0.5rem;
   }
+  .running-total {
+    margin: 0 0 0.5rem;
+    font-weight: 600;
+  }
+  .running-total:empty {
+    margin: 0;
+  }
+  /* The Pay button while paying: same name, a spinner before it. */
+  button.primary {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  button.primary[aria-disabled='true'] {
+    cursor: progress;
+  }
+  .spinner {
+    flex: none;
+    width: 1.1em;
+    height: 1.1em;
+    border: 0.15em solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+  }
+  /* Loading: placeholders the size of the form's parts. */
+  .skeleton {
+    display: block;
+    height: 1.6em;
+    margin: 0 0 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_subtle);
+  }
+  .skeleton.short {
+    width: 50%;
+  }
+  .skeleton.tall {
+    height: 2.4em;
+    margin-bottom: 1.25rem;
+  }
+  .loading .brand-list {
+    margin: 0 0 1rem;
+  }
+  .loading .brand-list .skeleton,
+  .skeleton.button {
+    height: 48px;
+    margin: 0;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .spinner {
+      animation: ppw-spin 0.8s linear infinite;
+    }
+    .skeleton {
+      animation: ppw-pulse 1.4s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes ppw-spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+  @keyframes ppw-pulse {
+    to {
+      opacity: 0.45;
+    }
+  }
   .general-error {
     margin: 0 0 0.75rem;
   }
@@ -99,13 +206,22 @@ export const checkoutStyles = css`
     padding: 0;
     margin: 0;
   }
+  /* One payment: brand and amount on a line, then how it was paid (the issuer's site, the masked code). */
   ul.payments li {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0 1rem;
-    padding: 0.25rem 0;
+    padding: 0.375rem 0;
     border-top: 1px solid var(--_subtle);
+  }
+  .payment-amount {
+    text-align: right;
+  }
+  .payment-note {
+    grid-column: 1 / -1;
+    color: var(--_muted);
+    font-size: 0.875em;
+    overflow-wrap: anywhere;
   }
   .masked {
     font-family: ui-monospace, Menlo, Consolas, monospace;

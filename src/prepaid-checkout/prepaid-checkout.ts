@@ -5,12 +5,13 @@ import { checkoutMessages, resolveLang, toLang } from '../i18n/index.js';
 import { errorText } from '../i18n/error-text.js';
 import { checkCode } from '../japanese/prepaid-code.js';
 import { baseStyles } from '../styles/base.styles.js';
-import { renderLoading, renderUnavailable } from '../styles/views.js';
+import { renderUnavailable } from '../styles/views.js';
 import { codesOf, formatOf, type CheckoutState } from './checkout-flow.js';
 import { CheckoutController } from './checkout-controller.js';
 import { checkoutStyles } from './prepaid-checkout.styles.js';
 import { checkoutContext } from './steps/context.js';
-import { renderEntry } from './steps/entry.js';
+import { CODE_ERRORS, renderEntry } from './steps/entry.js';
+import { renderCheckoutLoading } from './steps/loading.js';
 import { renderClosed, renderReceipt } from './steps/receipt.js';
 
 /**
@@ -20,7 +21,7 @@ import { renderClosed, renderReceipt } from './steps/receipt.js';
  * @summary Checkout with prepaid e-money codes bought at a convenience store.
  * @fires prepaid-checkout-complete - The order was paid in this tab: `{order, amount, payments}`.
  * @fires prepaid-checkout-error - An error is shown to the shopper: `{code}`.
- * @csspart form - The payment form.
+ * @csspart form - The payment form (and, while the order loads, its placeholder).
  * @csspart summary - The order summary (merchant, description, amount).
  * @csspart brand - Each brand choice.
  * @csspart code - The boxes of one code.
@@ -73,8 +74,9 @@ export class PrepaidCheckout extends LitElement {
     },
     () => {
       const state = this.#flow.state;
-      return formatOf((state.status === 'entering' && state.entry.brand) || 'webmoney');
+      return formatOf(((state.status === 'entering' || state.status === 'paying') && state.entry.brand) || 'webmoney');
     },
+    (index) => this.#flow.send({ type: 'code-left', index }),
   );
   #lastStatus: CheckoutState['status'] | null = null;
 
@@ -104,17 +106,37 @@ export class PrepaidCheckout extends LitElement {
   }
 
   protected override updated(): void {
-    const status = this.#flow.state.status;
+    const state = this.#flow.state;
+    const { status } = state;
     if (status !== this.#lastStatus) {
       // A new step: move focus to its heading when the shopper was working in the widget.
       const movedOn = this.#lastStatus !== null && (status === 'paid' || status === 'closed' || status === 'unavailable');
+      const answered = (this.#lastStatus === 'paying' || this.#lastStatus === 'refreshing') && status === 'entering';
       this.#lastStatus = status;
       if (movedOn) this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      if (answered) this.#focusAfterAnswer(state);
     }
   }
 
   #lang() {
     return this.langAttribute ? toLang(this.langAttribute) : resolveLang(this);
+  }
+
+  /**
+   * The server refused the payment: a code it names gets focus (its message is in the box's description);
+   * otherwise focus stays where it was, unless that control is now disabled (a lockout), when it moves to
+   * the message. Never to the page's body.
+   */
+  #focusAfterAnswer(state: CheckoutState): void {
+    if (state.status !== 'entering') return;
+    const { error } = state.entry;
+    if (error && CODE_ERRORS.has(error.code) && error.target?.kind === 'code') {
+      this.#codes.focus(error.target.index);
+      return;
+    }
+    const active = this.shadowRoot?.activeElement as HTMLButtonElement | HTMLInputElement | null | undefined;
+    const lost = !active && (document.activeElement === document.body || document.activeElement === null);
+    if (lost || active?.disabled) this.shadowRoot?.querySelector<HTMLElement>('.general-error')?.focus();
   }
 
   override render() {
@@ -139,7 +161,7 @@ export class PrepaidCheckout extends LitElement {
     const state = this.#flow.state;
     switch (state.status) {
       case 'loading':
-        return renderLoading(m.common.loading);
+        return renderCheckoutLoading(m.common.loading);
       case 'unavailable':
         return renderUnavailable(
           m.checkout.title,
@@ -175,7 +197,7 @@ export class PrepaidCheckout extends LitElement {
     event.preventDefault();
     this.#flow.pay();
     const state = this.#flow.state;
-    if (state.status === 'entering' && state.entry.showProblems && state.entry.brand) {
+    if (state.status === 'entering' && state.entry.brand) {
       // Nothing was sent: take the shopper to the first code that needs attention.
       const format = formatOf(state.entry.brand);
       const first = codesOf(state.entry).findIndex((code) => checkCode(format, code) !== null);

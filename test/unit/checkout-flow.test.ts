@@ -26,7 +26,7 @@ function entry(over: Partial<Entry> = {}): Entry {
     brand: 'webmoney',
     codes: { webmoney: [CODE] },
     balances: {},
-    showProblems: false,
+    checked: {},
     error: null,
     attempt: null,
     lockedUntil: null,
@@ -115,7 +115,7 @@ const rows: Row[] = [
     'paying with an incomplete code only points at it',
     entering({ codes: { webmoney: ['abcd'] } }),
     pay(),
-    entering({ codes: { webmoney: ['abcd'] }, showProblems: true }),
+    entering({ codes: { webmoney: ['abcd'] }, checked: { webmoney: [true] } }),
   ],
   [
     'paying starts an attempt with the new key',

@@ -33,7 +33,7 @@ describe('checkout eventsFor', () => {
     brand: 'webmoney',
     codes: { webmoney: ['wm00000000005000'] },
     balances: {},
-    showProblems: true,
+    checked: { webmoney: [true] },
     error: null,
     attempt: null,
     lockedUntil: null,
@@ -65,7 +65,7 @@ describe('checkout eventsFor', () => {
       { status: 'unavailable', error: err('invalid_id', { status: 0 }) },
       [{ type: 'error', code: 'invalid_id' }],
     ],
-    ['an open order loaded: nothing', loading, entering({ showProblems: false }), []],
+    ['an open order loaded: nothing', loading, entering({ checked: {} }), []],
     ['a refused payment: its error, when first shown', paying(), entering({ error: used }), [{ type: 'error', code: 'code_used' }]],
     [
       'the same error still shown while the shopper types elsewhere: not again',

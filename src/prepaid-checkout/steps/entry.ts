@@ -2,12 +2,23 @@ import { html, nothing } from 'lit';
 import { formatTime } from '../../i18n/index.js';
 import { errorText } from '../../i18n/error-text.js';
 import { checkCode, type CodeProblem } from '../../japanese/prepaid-code.js';
-import { balancesOf, brandOf, codesOf, formatOf, isLocked, maxCodesOf, type CheckoutState, type Entry } from '../checkout-flow.js';
+import {
+  balancesOf,
+  brandOf,
+  codesOf,
+  formatOf,
+  isLocked,
+  maxCodesOf,
+  problemsShown,
+  runningTotal,
+  type CheckoutState,
+  type Entry,
+} from '../checkout-flow.js';
 import type { CheckoutStepContext } from './context.js';
 import { renderOrderSummary } from './summary.js';
 
 /** Errors the server ties to one code box, shown next to it rather than under the form. */
-const CODE_ERRORS = new Set(['invalid_code', 'code_used', 'code_expired', 'rating_not_allowed']);
+export const CODE_ERRORS = new Set(['invalid_code', 'code_used', 'code_expired', 'rating_not_allowed']);
 
 type EntryState = Extract<CheckoutState, { status: 'entering' | 'paying' | 'redirecting' | 'refreshing' }>;
 
@@ -43,6 +54,16 @@ function codeHint(brandId: string, ctx: CheckoutStepContext) {
   return { hint: t.codeHint(words.codeName, format.length, format.script), extra: extra.length ? extra.join(' ') : null };
 }
 
+/** The known balances added up against the amount (`503円＋5,030円：不足なし`), or null when none is known. */
+export function totalText(entry: Entry, ctx: CheckoutStepContext): string | null {
+  const total = runningTotal(entry);
+  if (!total) return null;
+  const t = ctx.m.checkout;
+  const parts = total.parts.map(ctx.yen).join(t.plus);
+  if (total.needed === 0) return t.totalCovered(parts);
+  return t.totalShort(parts, ctx.yen(total.needed)) + (total.unknown > 0 ? t.totalUnchecked : '');
+}
+
 function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
   const t = ctx.m.checkout;
   const brand = brandOf(entry)!;
@@ -55,10 +76,13 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
   const max = maxCodesOf(brand);
   const serverErrorAt = codeErrorIndex(entry);
   const { hint, extra } = codeHint(brand.id, ctx);
+  const shown = problemsShown(entry);
+  const total = entry.error?.code === 'insufficient_balance' ? null : totalText(entry, ctx);
   return html`<div class="codes">
     ${codes.map((code, index) => {
       const problem = checkCode(format, code);
-      const showProblem = problem && (entry.showProblems || problem.kind === 'invalid_characters' || problem.kind === 'too_long');
+      // Untouched boxes are never red: only what was typed and left, or sent with Pay, is pointed out.
+      const showProblem = problem && (shown[index] || problem.kind === 'invalid_characters' || problem.kind === 'too_long');
       const error = showProblem
         ? problemText(problem, ctx)
         : serverErrorAt === index
@@ -76,7 +100,8 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
           hint,
           lookAlikeHint: extra,
           error,
-          disabled: busy,
+          disabled: false,
+          readOnly: busy,
         })}
         <div class="code-actions">
           ${
@@ -84,8 +109,9 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
               ? html`<button
                 type="button"
                 class="link"
-                ?disabled=${busy || problem !== null || check?.status === 'checking'}
-                @click=${() => ctx.checkBalance(index)}
+                ?disabled=${problem !== null}
+                aria-disabled=${busy || check?.status === 'checking' ? 'true' : 'false'}
+                @click=${() => !busy && ctx.checkBalance(index)}
               >
                 ${t.checkBalance(index + 1)}
               </button>`
@@ -101,13 +127,36 @@ function renderCodes(entry: Entry, busy: boolean, ctx: CheckoutStepContext) {
         </div>
         <p class="balance" role="status">
           ${check?.status === 'checking' ? ctx.m.common.loading : nothing}
-          ${check?.status === 'known' ? html`<span class="success">${t.balanceIs(ctx.yen(check.balance), check.masked)}</span>` : nothing}
+          ${
+            check?.status === 'known'
+              ? html`<span class="success"
+                  >${check.masked ? t.balanceIs(ctx.yen(check.balance), check.masked) : t.balanceIsInferred(ctx.yen(check.balance))}</span
+                >`
+              : nothing
+          }
         </p>
-        ${check?.status === 'failed' ? html`<p class="error" role="alert">${errorText(ctx.m.common, check.error, ctx.lang)}</p>` : nothing}
+        ${
+          check?.status === 'failed'
+            ? html`<p class="error" role="alert" id=${`balance-${index}-error`} tabindex="-1">${errorText(ctx.m.common, check.error, ctx.lang)}</p>`
+            : nothing
+        }
       </div>`;
     })}
+    <p class="running-total" role="status">${total ?? ''}</p>
     ${count < max ? html`<button type="button" class="add-code" ?disabled=${busy} @click=${ctx.addCode}>${t.addCode}</button>` : nothing}
   </div>`;
+}
+
+/** An error under the form; a shortfall reads as the running total of what the codes hold. */
+function renderGeneralError(entry: Entry, error: NonNullable<Entry['error']>, ctx: CheckoutStepContext) {
+  const t = ctx.m.checkout;
+  if (error.code !== 'insufficient_balance') return html`<p class="error">${errorText(ctx.m.common, error, ctx.lang)}</p>`;
+  const total = totalText(entry, ctx);
+  const covered = runningTotal(entry)?.needed === 0;
+  const more = codesOf(entry).length < maxCodesOf(brandOf(entry));
+  return html`<p class="error">${total ? t.notEnough : errorText(ctx.m.common, error, ctx.lang)}</p>
+    ${total ? html`<p class="total-line">${total}</p>` : nothing}
+    ${covered ? nothing : html`<p>${more ? t.insufficientAddCode : t.insufficientNoMoreCodes}</p>`}`;
 }
 
 /** The payment form: the order, the brands, the codes (or the issuer's page), and Pay. */
@@ -147,19 +196,23 @@ export function renderEntry(state: EntryState, ctx: CheckoutStepContext) {
     ${entry.redirectIncomplete ? html`<p class="notice" role="alert">${t.redirectNotCompleted}</p>` : nothing}
     ${brand?.mode === 'collect' ? renderCodes(entry, busy, ctx) : nothing}
     ${brand?.mode === 'redirect' ? html`<p class="hint">${t.redirectNote(brandName)}</p>` : nothing}
-    <div class="general-error" role="alert" part="error">
-      ${generalError ? html`<p class="error">${errorText(ctx.m.common, generalError, ctx.lang)}</p>` : nothing}
-      ${
-        generalError?.code === 'insufficient_balance'
-          ? html`<p>${codesOf(entry).length < maxCodesOf(brand) ? t.insufficientAddCode : t.insufficientNoMoreCodes}</p>`
-          : nothing
-      }
+    <div class="general-error" role="alert" part="error" tabindex="-1">
+      ${generalError ? renderGeneralError(entry, generalError, ctx) : nothing}
       ${locked ? html`<p>${ctx.m.common.lockedUntil(formatTime(entry.lockedUntil!, ctx.lang))}</p>` : nothing}
     </div>
     ${
       brand
-        ? html`<button class="primary" type="submit" part="submit" ?disabled=${busy || locked}>
-          ${brand.mode === 'redirect' ? t.payWith(amount, brandName) : t.pay(amount)}
+        ? html`<button
+          class="primary"
+          type="submit"
+          part="submit"
+          ?disabled=${locked}
+          aria-disabled=${busy ? 'true' : 'false'}
+          aria-busy=${busy ? 'true' : 'false'}
+        >
+          ${busy ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<span
+            >${brand.mode === 'redirect' ? t.payWith(amount, brandName) : t.pay(amount)}</span
+          >
         </button>`
         : nothing
     }

@@ -25,13 +25,17 @@ export function renderReceipt(order: Order, ctx: CheckoutStepContext) {
       payments.length
         ? html`<h3>${refunded ? t.refundedTo : t.paidWith}</h3>
           <ul class="payments">
-            ${payments.map(
-              (p) => html`<li>
-                <span>${ctx.brand(p.brand).name}</span>
-                <span class="masked">${p.masked}</span>
-                <span>${ctx.yen(p.amount)}</span>
-              </li>`,
-            )}
+            ${payments.map((p) => {
+              const name = ctx.brand(p.brand).name;
+              // Paid on the issuer's page: no code was typed here, so none is named.
+              const onSite = order.brands.find((b) => b.id === p.brand)?.mode === 'redirect';
+              return html`<li>
+                <span class="payment-brand">${name}</span>
+                <span class="payment-amount">${ctx.yen(p.amount)}</span>
+                ${onSite ? html`<span class="payment-note">${refunded ? t.refundedOnSite(name) : t.paidOnSite(name)}</span>` : nothing}
+                ${p.masked ? html`<span class="payment-note masked">${p.masked}</span>` : nothing}
+              </li>`;
+            })}
           </ul>`
         : nothing
     }
