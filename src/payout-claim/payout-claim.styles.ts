@@ -7,15 +7,49 @@ export const payoutClaimStyles = css`
     padding: 0.5rem 0.75rem;
     overflow-wrap: anywhere;
   }
+  .method-item {
+    margin-bottom: 0.5rem;
+  }
   label.method {
     display: flex;
     gap: 0.75rem;
     align-items: flex-start;
     padding: 0.75rem;
-    margin-bottom: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
+  }
+  /* Once a method is chosen, the others fold to one line: still radios, chosen by name or arrow keys. */
+  label.method[data-folded] {
+    align-items: center;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+  }
+  label.method[data-folded] input {
+    margin: 0;
+  }
+  label.method[data-folded] .method-name {
+    font-weight: 400;
+  }
+  /* The chosen method's form opens right under its card, as one piece with it. */
+  .method-item[data-open] > label.method {
+    border-bottom-left-radius: 0;
+    border-bottom-right-radius: 0;
+  }
+  .method-panel {
+    border: 2px solid var(--_primary);
+    border-top: 0;
+    border-radius: 0 0 var(--_radius) var(--_radius);
+    padding: 0.75rem 0.75rem 0.25rem;
+    margin-bottom: 0.75rem;
+  }
+  @container (max-width: 22rem) {
+    .method-panel {
+      padding-inline: 0.5rem;
+    }
+  }
+  .method-panel > .bank-form {
+    margin-bottom: 0;
   }
   label.method:has(input:checked) {
     border: 2px solid var(--_primary);
@@ -82,7 +116,8 @@ export const payoutClaimStyles = css`
     margin-bottom: 0.75rem;
   }
   .quick-bank {
-    min-height: 40px;
+    min-height: 44px;
+    min-width: 44px;
     padding: 0.25rem 0.75rem;
     font-size: 0.9em;
   }
@@ -128,7 +163,8 @@ export const payoutClaimStyles = css`
   }
   details.corporate summary {
     cursor: pointer;
-    min-height: 32px;
+    min-height: 44px;
+    padding: 0.625rem 0;
   }
   .holder-preview {
     margin: 0 0 0.75rem;
@@ -169,6 +205,37 @@ export const payoutClaimStyles = css`
     white-space: nowrap;
     user-select: all;
   }
+  /* The gift link as text: any length wraps inside the box, never sideways. */
+  .code-box[data-kind='link'] {
+    justify-items: stretch;
+  }
+  .code-box[data-kind='link'] .code-value {
+    font-size: 0.9em;
+    font-weight: 400;
+    letter-spacing: 0;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    word-break: break-all;
+    min-width: 0;
+  }
+  .code-box[data-kind='link'] button.copy {
+    justify-self: start;
+  }
+  button.copy[data-copied] {
+    border-color: var(--_success);
+    color: var(--_success);
+    font-weight: 600;
+  }
+  .can-close {
+    border-left: 4px solid var(--_success);
+    background: var(--_subtle);
+    padding: 0.5rem 0.75rem;
+    margin: 1rem 0 0;
+  }
+  .no-matches {
+    margin: 0.25rem 0 0;
+    font-weight: 600;
+  }
   .steps {
     padding-left: 1.25rem;
   }
@@ -192,8 +259,7 @@ export const payoutClaimStyles = css`
     font-size: 1em;
     margin: 1rem 0 0.25rem;
   }
-  .progress,
-  .copied {
+  .progress {
     margin: 0.5rem 0 0;
     color: var(--_muted);
   }
