@@ -110,7 +110,12 @@ describe('<payout-claim> bank account form', () => {
       await typeAndRender(el, text.en.holder, 'ゆうちょ はなこ');
       expect(visibleText(el)).to.contain('branch 〇一九 (019), Checking (当座), 0012345');
       await expect(el).to.be.accessible();
-      const posted = await confirmAndPost(el, net, 'en', ['ゆうちょ (Japan Post Bank, 9900)', '〇一九 (019)', 'Checking (当座)', '***2345']);
+      const posted = await confirmAndPost(el, net, 'en', [
+        'ゆうちょ (Japan Post Bank, 9900)',
+        '〇一九 (019)',
+        'Checking (当座)',
+        '***2345',
+      ]);
       expect(posted).to.deep.equal({ bankCode: '9900', branchCode: '019', type: 'checking', number: '0012345', holder: 'ﾕｳﾁﾖ ﾊﾅｺ' });
     });
 

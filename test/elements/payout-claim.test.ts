@@ -130,7 +130,9 @@ describe('<payout-claim>', () => {
       const result = el.state.status === 'processing' ? el.state.claim.result : undefined;
       if (result?.method !== 'atm') throw new Error('no ATM result');
       const text = visibleText(el);
-      expect(text).to.contain(groupForReading(result.receiptNumber)).and.contain(groupForReading(result.confirmationCode));
+      expect(text)
+        .to.contain(groupForReading(String(result.receiptNumber)))
+        .and.contain(groupForReading(String(result.confirmationCode)));
       expect(text).to.contain('Withdraw it by');
       byRole(el, 'button', 'Copy receipt number');
       byRole(el, 'button', 'Copy confirmation code');
@@ -140,7 +142,7 @@ describe('<payout-claim>', () => {
       // They come back after a reload (the server sends them again).
       el.remove();
       const again = await mountClaim('demo-refund', 'en');
-      expect(visibleText(again)).to.contain(groupForReading(result.receiptNumber));
+      expect(visibleText(again)).to.contain(groupForReading(String(result.receiptNumber)));
 
       // Withdrawn at the (sandbox) ATM: polling picks it up.
       await fetch('/sandbox/atm', {
@@ -240,7 +242,11 @@ describe('<payout-claim>', () => {
       expect(visibleText(el)).to.contain('The bank will receive: ﾔﾏﾀﾞ ﾀﾛｳ');
       await expect(el).to.be.accessible();
       await press(el, 'Next');
-      expect(visibleText(el)).to.contain('三菱UFJ (Mitsubishi UFJ, 0005)').and.contain('本店 (Honten, 001)').and.contain('***4567').and.contain('ﾔﾏﾀﾞ ﾀﾛｳ');
+      expect(visibleText(el))
+        .to.contain('三菱UFJ (Mitsubishi UFJ, 0005)')
+        .and.contain('本店 (Honten, 001)')
+        .and.contain('***4567')
+        .and.contain('ﾔﾏﾀﾞ ﾀﾛｳ');
       await expect(el).to.be.accessible();
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
