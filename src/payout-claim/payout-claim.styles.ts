@@ -81,6 +81,9 @@ export const payoutClaimStyles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
+  .method-details[hidden] {
+    display: none;
+  }
   .unavailable {
     color: var(--_error);
   }
