@@ -151,6 +151,7 @@ export const payoutClaimStyles = css`
     display: flex;
     align-items: center;
     cursor: pointer;
+    overflow-wrap: anywhere; /* a long romaji (Nagasakimitsubishishinkumi) on a 320px phone */
   }
   .listbox li[aria-selected='true'] {
     background: var(--_primary);
