@@ -279,7 +279,8 @@ describe('contract 0.2: an unfinished wallet step', () => {
     expect(posts).to.have.length(2);
     expect(JSON.parse(posts[1]!.body)).to.deep.equal({ method: 'atm' });
     expect(key(posts[1])).to.not.equal(key(posts[0]));
-    expect(visibleText(el)).to.contain('123456789012').and.contain('654321');
+    // Shown grouped for reading aloud (3-4 digits); the copy buttons copy the raw digits.
+    expect(visibleText(el)).to.contain('1234 5678 9012').and.contain('654 321');
     expect(t.errors).to.deep.equal([]);
     expect(t.completes.at(-1)).to.deep.equal({ method: 'atm', amount: 3000, fee: 220, status: 'processing' });
     await expect(el).to.be.accessible();
