@@ -144,6 +144,19 @@ describe('<payout-claim> on a phone', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps a method chosen far down the page in view when the open form above it closes (360px, en)', async () => {
+      await setViewport({ width: 360, height: 640 });
+      const el = await bankChosen('en');
+      const quo = byRole<HTMLInputElement>(el, 'radio', words.en.quo);
+      quo.closest('label')!.scrollIntoView({ block: 'end' });
+      quo.click();
+      await el.updateComplete;
+      await new Promise((r) => requestAnimationFrame(r));
+      const box = quo.closest('label')!.getBoundingClientRect();
+      expect(box.top, 'not above the screen').to.be.at.least(0);
+      expect(box.bottom, 'not below it').to.be.at.most(innerHeight);
+    });
+
     it('works from the keyboard alone: arrows move between the methods, Tab goes into the open form (en)', async () => {
       const el = await bankChosen('en');
       const bank = byRole<HTMLInputElement>(el, 'radio', words.en.bank);
