@@ -465,6 +465,17 @@ describe('<payout-claim> on a phone', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('follows a change of language: the chosen bank reads without its romaji in Japanese', async () => {
+      const el = await bankChosen('en');
+      byRole(el, 'button', 'みずほ').click();
+      await el.updateComplete;
+      const box = () => byRole<HTMLInputElement>(el, 'combobox', /^(Bank|金融機関)$/);
+      expect(box().value).to.equal('みずほ (Mizuho, 0001)');
+      el.setAttribute('lang', 'ja');
+      await el.updateComplete;
+      expect(box().value).to.equal('みずほ (0001)');
+    });
+
     it('but not in Japanese, where full-width Latin is still shown half-width', async () => {
       const el = await bankChosen('ja');
       byRole(el, 'button', 'PayPay');
@@ -497,6 +508,27 @@ describe('<payout-claim> on a phone', () => {
         expectTouchTargets(el);
         const summary = shadow(el).querySelector('details.corporate summary')!;
         expect(summary.getBoundingClientRect().height).to.be.at.least(44);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    for (const lang of ['ja', 'en'] as const) {
+      it(`in the Japan Post Bank boxes inside the open panel (${lang}, 320px)`, async () => {
+        await setViewport({ width: 320, height: 568 });
+        const el = await bankChosen(lang);
+        byRole(el, 'button', 'ゆうちょ').click();
+        await el.updateComplete;
+        fill(el, lang === 'ja' ? /^記号（5桁）/ : /^Symbol/, '00120');
+        await el.updateComplete;
+        const boxes = [...shadow(el).querySelectorAll<HTMLInputElement>('.post-row input')];
+        expect(boxes).to.have.length(3);
+        for (const input of boxes) {
+          const rect = input.getBoundingClientRect();
+          expect(rect.width, input.id).to.be.at.least(44);
+          expect(rect.right, input.id).to.be.at.most(320);
+        }
+        expect(document.documentElement.scrollWidth).to.be.at.most(320);
+        expectTouchTargets(el);
         await expect(el).to.be.accessible();
       });
     }
