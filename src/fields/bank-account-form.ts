@@ -33,7 +33,7 @@ import {
   type AccountProblem,
 } from './account-draft.js';
 import { BankDataLoader, LoadStatus } from './bank-data-loader.js';
-import { entryLabel, halfWidthLatin } from './bank-names.js';
+import { displayName, entryLabel, halfWidthLatin } from './bank-names.js';
 import { buildIndex, POPULAR_BANKS, type BankEntry } from './bank-search.js';
 import { SearchCombobox, type ComboboxView } from './search-combobox.js';
 
@@ -205,6 +205,15 @@ export class BankAccountForm implements ReactiveController {
     }
     const branch = branchPicked ? entryLabel(branchPicked, withRoma) : `${halfWidthLatin(names.branch)} (${this.draft.branchCode})`;
     return { bank, branch };
+  }
+
+  /**
+   * A bank or branch name of a result as shown (half-width Latin), with its romaji in English when it is the
+   * bank or branch picked in this form (the result names them, without codes).
+   */
+  resultName(name: string, which: 'bank' | 'branch', lang: Lang): string {
+    const picked = (which === 'bank' ? this.#bankBox : this.#branchBox).picked;
+    return picked && picked.name === name ? displayName(picked, lang === 'en') : halfWidthLatin(name);
   }
 
   /** Marks a field the server or the bank refused, keeping everything typed (for Japan Post Bank, on the 記号・番号). */

@@ -151,7 +151,7 @@ describe('<payout-claim> on a phone', () => {
       quo.closest('label')!.scrollIntoView({ block: 'end' });
       quo.click();
       await el.updateComplete;
-      await new Promise((r) => requestAnimationFrame(r));
+      await new Promise((r) => setTimeout(r, 50)); // not a frame: a background tab gets none
       const box = quo.closest('label')!.getBoundingClientRect();
       expect(box.top, 'not above the screen').to.be.at.least(0);
       expect(box.bottom, 'not below it').to.be.at.most(innerHeight);
@@ -415,8 +415,8 @@ describe('<payout-claim> on a phone', () => {
           row.querySelector('dd')!.textContent!.trim(),
         ]);
         expect(rows.map(([, value]) => value)).to.deep.equal([
-          '三菱UFJ',
-          '本店',
+          lang === 'ja' ? '三菱UFJ' : '三菱UFJ (Mitsubishi UFJ)',
+          lang === 'ja' ? '本店' : '本店 (Honten)',
           lang === 'ja' ? '普通' : 'Ordinary (普通)',
           '***4567',
           'ﾔﾏﾀﾞ ﾀﾛｳ',

@@ -2,7 +2,6 @@ import { html, nothing } from 'lit';
 import { typedResult, type Claim } from '../../contract/claim.js';
 import { methods } from '../../contract/methods.js';
 import { formatDateTime } from '../../i18n/index.js';
-import { halfWidthLatin } from '../../fields/bank-names.js';
 import { netAmount, type KnownMethodId, type Notice } from '../claim-flow.js';
 import { groupForReading } from '../code-groups.js';
 import type { StepContext } from './context.js';
@@ -64,8 +63,8 @@ function renderDetails(claim: Claim, ctx: StepContext) {
       return html`${claim.status === 'processing' ? html`<p>${t.bankWhen}</p>` : nothing}
         <h3>${t.bankDetails}</h3>
         <dl class="summary">
-          <div><dt>${t.bankForm.bank}</dt><dd>${halfWidthLatin(result.bankName)}</dd></div>
-          <div><dt>${t.bankForm.branch}</dt><dd>${halfWidthLatin(result.branchName)}</dd></div>
+          <div><dt>${t.bankForm.bank}</dt><dd>${ctx.bankForm.resultName(result.bankName, 'bank', ctx.lang)}</dd></div>
+          <div><dt>${t.bankForm.branch}</dt><dd>${ctx.bankForm.resultName(result.branchName, 'branch', ctx.lang)}</dd></div>
           <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[result.type]}</dd></div>
           <div><dt>${t.bankForm.number}</dt><dd>${result.masked}</dd></div>
           <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${result.holder}</dd></div>
