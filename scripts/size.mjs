@@ -9,14 +9,16 @@
 // took the checkout from 23.8 to 26.8 kB and the claim from 31.3 to 33.9 kB, and the bank form's
 // Japan Post 振替 entry, live holder-name check and full abbreviation table took the claim to 38.5 kB;
 // the first-view split (lazy chunks for the other language, the bank form and the later steps) is what
-// brings the first view down again.
+// brings the first view down again. The phone-first claim (the accordion, a returned transfer at its field,
+// Copied on the button, grouped ATM codes, the QUO link as text, romaji beside bank names in English, both
+// languages' new strings) took the claim from 38.7 to 40.4 kB: budget 41 kB.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = [
   { file: 'dist/prepaid-checkout.js', budget: 28 * KB, target: 16 * KB },
-  { file: 'dist/payout-claim.js', budget: 40 * KB, target: 24 * KB },
+  { file: 'dist/payout-claim.js', budget: 41 * KB, target: 24 * KB },
   { file: 'dist/index.js', budget: 50 * KB, target: null },
   { file: 'dist/banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];

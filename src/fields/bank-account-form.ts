@@ -436,7 +436,7 @@ export class BankAccountForm implements ReactiveController {
       hint: f.branchHint,
       error: this.#problemOf('branchCode', f) ?? (this.#loader.branches.status === LoadStatus.ERROR ? f.branchLoadFailed : null),
       errorQuiet: this.#refused?.field === 'branchCode',
-      noMatches: f.noBranchMatches,
+      noMatches: f.noMatches,
       count: f.count,
       format: (entry) => entryLabel(entry, this.#withRoma),
       // Not disabled while the branches load: focus moves here when a bank is picked, and what is typed
@@ -455,7 +455,7 @@ export class BankAccountForm implements ReactiveController {
       hint: banks === LoadStatus.PENDING ? f.loadingBanks : f.bankHint,
       error: this.#problemOf('bankCode', f) ?? (banks === LoadStatus.ERROR ? f.loadFailed : null),
       errorQuiet: this.#refused?.field === 'bankCode',
-      noMatches: f.noBankMatches,
+      noMatches: f.noMatches,
       count: f.count,
       format: (entry) => entryLabel(entry, this.#withRoma),
       disabled: banks === LoadStatus.PENDING,

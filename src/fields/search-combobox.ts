@@ -174,7 +174,7 @@ export class SearchCombobox {
           </li>`,
         )}
       </ul>
-      ${noMatch ? html`<p class="no-matches" id=${`${this.id}-none`}>${view.noMatches(this.query.trim())}</p>` : nothing}
+      ${noMatch ? html`<p class="hint no-matches" id=${`${this.id}-none`}>${view.noMatches(this.query.trim())}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.#announce}</p>
       <p class="error" id=${`${this.id}-error`} role=${view.errorQuiet ? nothing : 'alert'} part="error">${view.error ?? ''}</p>
       <p class="hint" id=${`${this.id}-hint`}>${view.hint}</p>

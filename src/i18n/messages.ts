@@ -168,8 +168,7 @@ export interface Messages {
       branchHint: string;
       count: (n: number) => string;
       /** Under the box when nothing matches what was typed. */
-      noBankMatches: (query: string) => string;
-      noBranchMatches: (query: string) => string;
+      noMatches: (query: string) => string;
       loadingBanks: string;
       loadFailed: string;
       branchLoadFailed: string;

@@ -210,35 +210,18 @@ export const payoutClaimStyles = css`
     user-select: all;
   }
   /* The gift link as text: any length wraps inside the box, never sideways. */
-  .code-box[data-kind='link'] {
-    justify-items: stretch;
-  }
   .code-box[data-kind='link'] .code-value {
     font-size: 0.9em;
     font-weight: 400;
-    letter-spacing: 0;
     white-space: normal;
     overflow-wrap: anywhere;
-    word-break: break-all;
-    min-width: 0;
-  }
-  .code-box[data-kind='link'] button.copy {
-    justify-self: start;
   }
   button.copy[data-copied] {
     border-color: var(--_success);
     color: var(--_success);
-    font-weight: 600;
-  }
-  .can-close {
-    border-left: 4px solid var(--_success);
-    background: var(--_subtle);
-    padding: 0.5rem 0.75rem;
-    margin: 1rem 0 0;
   }
   .no-matches {
-    margin: 0.25rem 0 0;
-    font-weight: 600;
+    color: var(--_text);
   }
   .steps {
     padding-left: 1.25rem;

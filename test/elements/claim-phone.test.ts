@@ -271,8 +271,8 @@ describe('<payout-claim> on a phone', () => {
     }
 
     for (const [lang, query, text] of [
-      ['ja', 'ぞぞぞ', '「ぞぞぞ」に該当する金融機関がありません'],
-      ['en', 'zzzq', 'No bank matches “zzzq”'],
+      ['ja', 'ぞぞぞ', '「ぞぞぞ」に該当する候補がありません'],
+      ['en', 'zzzq', 'Nothing matches “zzzq”'],
     ] as const) {
       it(`a search that finds nothing says so under the box, on screen (${lang})`, async () => {
         const el = await bankChosen(lang);

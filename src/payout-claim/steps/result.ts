@@ -86,7 +86,7 @@ function renderDetails(claim: Claim, ctx: StepContext) {
 /** "You can close this page" when it is so, and the status region that says what was copied. */
 function renderClosing(claim: Claim, ctx: StepContext) {
   const t = ctx.m.claim;
-  return html`${canClose(claim) ? html`<p class="can-close">${t.canClose}</p>` : nothing}
+  return html`${canClose(claim) ? html`<p class="message can-close">${t.canClose}</p>` : nothing}
     <p class="visually-hidden" role="status">${ctx.copied ? t.copied(ctx.copied) : ''}</p>`;
 }
 
