@@ -12,14 +12,17 @@
 // brings the first view down again. The phone-first checkout (code boxes sized to their script, the running
 // total of known balances, focus kept after answers, the loading placeholder, the spinner in Pay, the
 // receipt of a payment made on the issuer's page) took the checkout from 27.2 to 28.9 kB.
+// brings the first view down again. The phone-first claim (the accordion, a returned transfer at its field,
+// Copied on the button, grouped ATM codes, the QUO link as text, romaji beside bank names in English, both
+// languages' new strings) took the claim from 38.7 to 40.4 kB: budget 41 kB.
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
 const KB = 1024;
 const BUDGETS = [
   { file: 'dist/prepaid-checkout.js', budget: 29.5 * KB, target: 16 * KB },
-  { file: 'dist/payout-claim.js', budget: 40 * KB, target: 24 * KB },
-  { file: 'dist/index.js', budget: 50 * KB, target: null },
+  { file: 'dist/payout-claim.js', budget: 41 * KB, target: 24 * KB },
+  { file: 'dist/index.js', budget: 52 * KB, target: null },
   { file: 'dist/banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];
 

@@ -9,7 +9,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import { live } from 'lit/directives/live.js';
 import { ACCOUNT_TYPES, type AccountType } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
-import type { ClaimMessages } from '../i18n/index.js';
+import type { ClaimMessages, Lang } from '../i18n/index.js';
 import {
   JAPAN_POST_BANK_CODE,
   JAPAN_POST_GENERAL_TYPES,
@@ -33,6 +33,7 @@ import {
   type AccountProblem,
 } from './account-draft.js';
 import { BankDataLoader, LoadStatus } from './bank-data-loader.js';
+import { displayName, entryLabel, halfWidthLatin } from './bank-names.js';
 import { buildIndex, POPULAR_BANKS, type BankEntry } from './bank-search.js';
 import { SearchCombobox, type ComboboxView } from './search-combobox.js';
 
@@ -61,7 +62,7 @@ const CORPORATE_ROWS = CORPORATE_ABBREVIATIONS.map(({ abbreviation, written }) =
   forms: written.filter((w) => /\p{Script=Han}/u.test(w) && !w.startsWith('(') && [...w].length > 1).join('・'),
 }));
 
-const formatEntry = (entry: BankEntry) => `${entry.name} (${entry.code})`;
+const formatEntry = (entry: BankEntry) => entryLabel(entry, false);
 
 export class BankAccountForm implements ReactiveController {
   draft: AccountDraft = { ...emptyDraft };
@@ -75,8 +76,13 @@ export class BankAccountForm implements ReactiveController {
   #pressed = false;
   /** After Next: every problem shows. */
   #submitted = false;
-  /** A field the server or the bank refused, with the text to show, until that field is edited. */
+  /**
+   * A field the server or the bank refused, with the text to show, until that field is edited. Focus moves
+   * to it (`focusRefused`), which reads the text out: it is not also an alert, so that it is said once.
+   */
   #refused: { field: AccountField; text: string } | null = null;
+  /** English: names with their romaji (みずほ (Mizuho, 0001)). */
+  #withRoma = false;
   #dataUrl = '';
   readonly #loader = new BankDataLoader(() => this.#loaded());
   #popular: BankEntry[] = [];
@@ -186,15 +192,49 @@ export class BankAccountForm implements ReactiveController {
     return null;
   }
 
-  /** The bank and branch names of what was entered, for the confirm step. */
-  names(): { bank: string; branch: string } {
-    return draftNames(this.draft);
+  /** The bank and branch of what was entered, for the confirm step: name (romaji in English) and code. */
+  names(lang: Lang): { bank: string; branch: string } {
+    const withRoma = lang === 'en';
+    const names = draftNames(this.draft);
+    const bankPicked = this.#bankBox.picked;
+    const branchPicked = this.#branchBox.picked;
+    const bank = bankPicked ? entryLabel(bankPicked, withRoma) : `${halfWidthLatin(names.bank)} (${this.draft.bankCode})`;
+    if (isJapanPost(this.draft)) {
+      const mapped = japanPostMapping(this.draft);
+      return { bank, branch: mapped ? `${mapped.branchName} (${mapped.branchCode})` : '' };
+    }
+    const branch = branchPicked ? entryLabel(branchPicked, withRoma) : `${halfWidthLatin(names.branch)} (${this.draft.branchCode})`;
+    return { bank, branch };
+  }
+
+  /**
+   * A bank or branch name of a result as shown (half-width Latin), with its romaji in English when it is the
+   * bank or branch picked in this form (the result names them, without codes).
+   */
+  resultName(name: string, which: 'bank' | 'branch', lang: Lang): string {
+    const picked = (which === 'bank' ? this.#bankBox : this.#branchBox).picked;
+    return picked && picked.name === name ? displayName(picked, lang === 'en') : halfWidthLatin(name);
   }
 
   /** Marks a field the server or the bank refused, keeping everything typed (for Japan Post Bank, on the 記号・番号). */
   mark(field: AccountField, message: string): void {
     this.#refused = { field: fieldShown(this.draft, field), text: message };
     this.host.requestUpdate();
+  }
+
+  /** Scrolls the refused field to the middle of the screen and focuses it (its message is read with it). */
+  focusRefused(): boolean {
+    const field = this.#refused?.field;
+    const target = field ? this.host.shadowRoot?.getElementById(`account-${field}`) : null;
+    if (!(target instanceof HTMLElement) || (target instanceof HTMLInputElement && target.disabled)) return false;
+    (target.closest('.field') ?? target).scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+    return true;
+  }
+
+  /** An error text's role: an alert, but for a refusal, which focus reads out. */
+  #errorRole(field: AccountField) {
+    return this.#refused?.field === field ? nothing : 'alert';
   }
 
   /** The problem to show next to a field now, in words, or null. */
@@ -300,7 +340,7 @@ export class BankAccountForm implements ReactiveController {
   }
 
   #error(field: TextField, f: FormText) {
-    return html`<p class="error" id=${`account-${field}-error`} role="alert" part="error">${this.#problemOf(field, f) ?? ''}</p>`;
+    return html`<p class="error" id=${`account-${field}-error`} role=${this.#errorRole(field)} part="error">${this.#problemOf(field, f) ?? ''}</p>`;
   }
 
   #hint(field: TextField, hint: string) {
@@ -395,16 +435,18 @@ export class BankAccountForm implements ReactiveController {
       label: f.branch,
       hint: f.branchHint,
       error: this.#problemOf('branchCode', f) ?? (this.#loader.branches.status === LoadStatus.ERROR ? f.branchLoadFailed : null),
+      errorQuiet: this.#refused?.field === 'branchCode',
       noMatches: f.noMatches,
       count: f.count,
-      format: formatEntry,
+      format: (entry) => entryLabel(entry, this.#withRoma),
       // Not disabled while the branches load: focus moves here when a bank is picked, and what is typed
       // meanwhile is searched as soon as they arrive.
       disabled: !this.draft.bankCode,
     };
   }
 
-  render(m: ClaimText) {
+  render(m: ClaimText, lang: Lang) {
+    this.#withRoma = lang === 'en';
     const f = m.bankForm;
     const post = isJapanPost(this.draft);
     const banks = this.#loader.banks.status;
@@ -412,9 +454,10 @@ export class BankAccountForm implements ReactiveController {
       label: f.bank,
       hint: banks === LoadStatus.PENDING ? f.loadingBanks : f.bankHint,
       error: this.#problemOf('bankCode', f) ?? (banks === LoadStatus.ERROR ? f.loadFailed : null),
+      errorQuiet: this.#refused?.field === 'bankCode',
       noMatches: f.noMatches,
       count: f.count,
-      format: formatEntry,
+      format: (entry) => entryLabel(entry, this.#withRoma),
       disabled: banks === LoadStatus.PENDING,
     };
     return html`<fieldset class="bank-form">
@@ -426,7 +469,7 @@ export class BankAccountForm implements ReactiveController {
               (
                 bank,
               ) => html`<button type="button" class="quick-bank" aria-pressed=${this.draft.bankCode === bank.code ? 'true' : 'false'} @click=${() => this.#bankBox.pick(bank, bankView)}>
-                ${bank.name}
+                ${halfWidthLatin(bank.name)}
               </button>`,
             )}
           </div>`
@@ -454,7 +497,7 @@ export class BankAccountForm implements ReactiveController {
               >
                 ${ACCOUNT_TYPES.map((t) => html`<option value=${t} ?selected=${this.draft.type === t}>${m.accountTypes[t]}</option>`)}
               </select>
-              <p class="error" id="account-type-error" role="alert" part="error">${this.#problemOf('type', f) ?? ''}</p>
+              <p class="error" id="account-type-error" role=${this.#errorRole('type')} part="error">${this.#problemOf('type', f) ?? ''}</p>
             </div>
             ${this.#text('number', f.number, f.numberHint, f, 'numeric')}`
       }

@@ -11,8 +11,10 @@ export interface ComboboxView {
   label: string;
   hint: string;
   error: string | null;
-  /** Shown in the list when nothing matches. */
-  noMatches: string;
+  /** The error is read out by moving focus to the box (a refusal): not also an alert. */
+  errorQuiet?: boolean;
+  /** Shown under the box (and announced) when nothing matches what was typed. */
+  noMatches: (query: string) => string;
   /** Announced after each search. */
   count: (n: number) => string;
   /** The text of an option and of the input once picked. */
@@ -28,6 +30,8 @@ export class SearchCombobox {
   active = -1;
   results: BankEntry[] = [];
   index: SearchIndex | null = null;
+  /** The entry picked (its text is shown in the box, in the page's current language), or null while typing. */
+  picked: BankEntry | null = null;
   #announce = '';
 
   constructor(
@@ -38,6 +42,7 @@ export class SearchCombobox {
 
   /** Shows a picked entry in the box (or clears it). */
   show(entry: BankEntry | null, format: (e: BankEntry) => string): void {
+    this.picked = entry;
     this.query = entry ? format(entry) : '';
     this.expanded = false;
     this.active = -1;
@@ -59,7 +64,7 @@ export class SearchCombobox {
     this.results = this.index ? search(this.index, this.query) : [];
     this.expanded = this.query.trim().length > 0;
     this.active = -1;
-    this.#announce = this.expanded ? (this.results.length ? view.count(this.results.length) : view.noMatches) : '';
+    this.#announce = this.expanded ? (this.results.length ? view.count(this.results.length) : view.noMatches(this.query.trim())) : '';
   }
 
   pick(entry: BankEntry, view: ComboboxView): void {
@@ -71,6 +76,7 @@ export class SearchCombobox {
 
   #onInput(event: InputEvent, view: ComboboxView): void {
     this.query = (event.target as HTMLInputElement).value;
+    this.picked = null;
     this.#run(view);
     this.onPick(null); // the text no longer names what was picked
     this.host.requestUpdate();
@@ -105,6 +111,7 @@ export class SearchCombobox {
         } else if (this.query) {
           event.preventDefault();
           this.query = '';
+          this.picked = null;
           this.onPick(null);
         }
         break;
@@ -122,6 +129,10 @@ export class SearchCombobox {
 
   render(view: ComboboxView) {
     this.#view = view;
+    // A picked entry reads in the page's language of the moment (its romaji comes and goes with it).
+    if (this.picked) this.query = view.format(this.picked);
+    // Said on screen, not only to screen readers; it stays while the box holds what found nothing.
+    const noMatch = !this.picked && this.query.trim() !== '' && this.results.length === 0 && this.index !== null;
     const listId = `${this.id}-listbox`;
     const activeId = this.active >= 0 && this.results[this.active] ? `${this.id}-option-${this.results[this.active]!.code}` : '';
     return html`<div class="field combobox">
@@ -136,7 +147,7 @@ export class SearchCombobox {
         aria-controls=${listId}
         aria-activedescendant=${activeId || nothing}
         aria-invalid=${view.error ? 'true' : 'false'}
-        aria-describedby=${`${this.id}-error ${this.id}-hint`}
+        aria-describedby=${`${this.id}-error ${noMatch ? `${this.id}-none ` : ''}${this.id}-hint`}
         autocomplete="off"
         autocapitalize="off"
         spellcheck="false"
@@ -163,8 +174,9 @@ export class SearchCombobox {
           </li>`,
         )}
       </ul>
+      ${noMatch ? html`<p class="hint no-matches" id=${`${this.id}-none`}>${view.noMatches(this.query.trim())}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.#announce}</p>
-      <p class="error" id=${`${this.id}-error`} role="alert" part="error">${view.error ?? ''}</p>
+      <p class="error" id=${`${this.id}-error`} role=${view.errorQuiet ? nothing : 'alert'} part="error">${view.error ?? ''}</p>
       <p class="hint" id=${`${this.id}-hint`}>${view.hint}</p>
     </div>`;
   }

@@ -145,6 +145,8 @@ export interface Messages {
       resumeAny: string;
     };
     bankWhen: string;
+    /** Said only when nothing more is coming that the recipient needs this page for. */
+    canClose: string;
     bankDetails: string;
     accountTypes: Record<AccountType, string>;
     walletWaiting: string;
@@ -152,7 +154,12 @@ export interface Messages {
     receiptNumber: string;
     confirmationCode: string;
     copy: (what: string) => string;
+    /** Announced after a copy. */
     copied: (what: string) => string;
+    /** The copy button's own label for a few seconds after it was pressed. */
+    copiedButton: string;
+    /** The gift link, shown as text with its copy button. */
+    giftLink: string;
     atmExpires: (when: string) => string;
     atmSteps: string[];
     atmKeep: string;
@@ -173,7 +180,8 @@ export interface Messages {
       branch: string;
       branchHint: string;
       count: (n: number) => string;
-      noMatches: string;
+      /** Under the box when nothing matches what was typed. */
+      noMatches: (query: string) => string;
       loadingBanks: string;
       loadFailed: string;
       branchLoadFailed: string;

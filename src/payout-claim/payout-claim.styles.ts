@@ -7,15 +7,49 @@ export const payoutClaimStyles = css`
     padding: 0.5rem 0.75rem;
     overflow-wrap: anywhere;
   }
+  .method-item {
+    margin-bottom: 0.5rem;
+  }
   label.method {
     display: flex;
     gap: 0.75rem;
     align-items: flex-start;
     padding: 0.75rem;
-    margin-bottom: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     cursor: pointer;
+  }
+  /* Once a method is chosen, the others fold to one line: still radios, chosen by name or arrow keys. */
+  label.method[data-folded] {
+    align-items: center;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+  }
+  label.method[data-folded] input {
+    margin: 0;
+  }
+  label.method[data-folded] .method-name {
+    font-weight: 400;
+  }
+  /* The chosen method's form opens right under its card, as one piece with it. */
+  .method-item[data-open] > label.method {
+    border-bottom-left-radius: 0;
+    border-bottom-right-radius: 0;
+  }
+  .method-panel {
+    border: 2px solid var(--_primary);
+    border-top: 0;
+    border-radius: 0 0 var(--_radius) var(--_radius);
+    padding: 0.75rem 0.75rem 0.25rem;
+    margin-bottom: 0.75rem;
+  }
+  @container (max-width: 22rem) {
+    .method-panel {
+      padding-inline: 0.5rem;
+    }
+  }
+  .method-panel > .bank-form {
+    margin-bottom: 0;
   }
   label.method:has(input:checked) {
     border: 2px solid var(--_primary);
@@ -46,6 +80,9 @@ export const payoutClaimStyles = css`
     flex-direction: column;
     font-size: 0.875em;
     color: var(--_muted);
+  }
+  .method-details[hidden] {
+    display: none;
   }
   .unavailable {
     color: var(--_error);
@@ -82,7 +119,8 @@ export const payoutClaimStyles = css`
     margin-bottom: 0.75rem;
   }
   .quick-bank {
-    min-height: 40px;
+    min-height: 44px;
+    min-width: 44px;
     padding: 0.25rem 0.75rem;
     font-size: 0.9em;
   }
@@ -113,6 +151,7 @@ export const payoutClaimStyles = css`
     display: flex;
     align-items: center;
     cursor: pointer;
+    overflow-wrap: anywhere; /* a long romaji (Nagasakimitsubishishinkumi) on a 320px phone */
   }
   .listbox li[aria-selected='true'] {
     background: var(--_primary);
@@ -128,7 +167,8 @@ export const payoutClaimStyles = css`
   }
   details.corporate summary {
     cursor: pointer;
-    min-height: 32px;
+    min-height: 44px;
+    padding: 0.625rem 0;
   }
   .holder-preview {
     margin: 0 0 0.75rem;
@@ -169,6 +209,20 @@ export const payoutClaimStyles = css`
     white-space: nowrap;
     user-select: all;
   }
+  /* The gift link as text: any length wraps inside the box, never sideways. */
+  .code-box[data-kind='link'] .code-value {
+    font-size: 0.9em;
+    font-weight: 400;
+    white-space: normal;
+    overflow-wrap: anywhere;
+  }
+  button.copy[data-copied] {
+    border-color: var(--_success);
+    color: var(--_success);
+  }
+  .no-matches {
+    color: var(--_text);
+  }
   .steps {
     padding-left: 1.25rem;
   }
@@ -192,8 +246,7 @@ export const payoutClaimStyles = css`
     font-size: 1em;
     margin: 1rem 0 0.25rem;
   }
-  .progress,
-  .copied {
+  .progress {
     margin: 0.5rem 0 0;
     color: var(--_muted);
   }

@@ -66,6 +66,7 @@ export class PayoutClaim extends LitElement {
   declare bankData: string;
   /** Mirrors the `lang` attribute without shadowing HTMLElement's own `lang` property. */
   declare langAttribute: string | null;
+  /** The label of the value just copied: its button says "Copied" until `COPIED_MS` have passed. */
   declare copied: string | null;
 
   readonly #flow = new ClaimController(this);
@@ -73,6 +74,9 @@ export class PayoutClaim extends LitElement {
   #resolvedToken: string | null = null;
   #lastStatus: ClaimState['status'] | null = null;
   #markedFor: unknown = null;
+  /** A refused field was just marked: focus goes to it rather than to the heading. */
+  #focusMarked = false;
+  #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
@@ -95,6 +99,7 @@ export class PayoutClaim extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
+    clearTimeout(this.#copiedTimer);
   }
 
   /** A new `#token=` in the same tab (another link): that claim, never the one before. */
@@ -138,10 +143,19 @@ export class PayoutClaim extends LitElement {
     const text =
       'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
     this.#bankForm.mark(field, text);
+    this.#focusMarked = !!choice.method && kindOf(choice.method) === 'account';
   }
 
   protected override updated(): void {
     const status = this.#flow.state.status;
+    // A refused field (a returned transfer, a refused account): scrolled to and focused, its message read with it.
+    if (this.#focusMarked && status === 'choosing') {
+      this.#focusMarked = false;
+      this.#lastStatus = status;
+      if (this.#bankForm.focusRefused()) return;
+      this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      return;
+    }
     if (status !== this.#lastStatus) {
       const movedOn = this.#lastStatus !== null && this.#lastStatus !== 'loading' && status !== 'loading';
       this.#lastStatus = status;
@@ -164,14 +178,22 @@ export class PayoutClaim extends LitElement {
     this.#flow.send({ type: 'continue' });
   };
 
-  #copy = (text: string, label: string): void => {
-    const done = () => (this.copied = label);
-    navigator.clipboard?.writeText(text).then(done, () => {
-      // Clipboard refused (permissions): select the text so that the recipient can copy it by hand.
-      const value = [...(this.shadowRoot?.querySelectorAll('.code-value') ?? [])].find((n) => n.textContent === text);
-      if (value) getSelection()?.selectAllChildren(value);
-    });
+  #copy = (text: string, label: string, shown: Element | null): void => {
+    const done = () => {
+      this.copied = label;
+      clearTimeout(this.#copiedTimer);
+      this.#copiedTimer = setTimeout(() => (this.copied = null), PayoutClaim.COPIED_MS);
+    };
+    const selectByHand = () => {
+      // Clipboard refused (permissions) or missing: select the text so that the recipient can copy it by hand.
+      if (shown) getSelection()?.selectAllChildren(shown);
+    };
+    if (navigator.clipboard) navigator.clipboard.writeText(text).then(done, selectByHand);
+    else selectByHand();
   };
+
+  /** How long a copy button says "Copied". */
+  static COPIED_MS = 4000;
 
   #handlers() {
     return {

@@ -37,10 +37,13 @@ const text = {
 
 type Lang = keyof typeof text;
 
-/** The text next to a field that says what is wrong with it: the alert its aria-describedby points at. */
+/**
+ * The text next to a field that says what is wrong with it: the error its aria-describedby points at (an
+ * alert, but for a refusal from the server or the bank, which focus reads out).
+ */
 function errorOf(el: PayoutClaim, input: HTMLElement): string {
   const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/);
-  const alert = ids.map((id) => shadow(el).getElementById(id)).find((node) => node?.getAttribute('role') === 'alert');
+  const alert = ids.map((id) => shadow(el).getElementById(id)).find((node) => node?.id.endsWith('-error'));
   return (alert?.textContent ?? '').trim();
 }
 
@@ -108,7 +111,12 @@ describe('<payout-claim> bank account form', () => {
       await typeAndRender(el, text.en.holder, 'ゆうちょ はなこ');
       expect(visibleText(el)).to.contain('branch 〇一九 (019), Checking (当座), 0012345');
       await expect(el).to.be.accessible();
-      const posted = await confirmAndPost(el, net, 'en', ['ゆうちょ (9900)', '〇一九 (019)', 'Checking (当座)', '***2345']);
+      const posted = await confirmAndPost(el, net, 'en', [
+        'ゆうちょ (Japan Post Bank, 9900)',
+        '〇一九 (019)',
+        'Checking (当座)',
+        '***2345',
+      ]);
       expect(posted).to.deep.equal({ bankCode: '9900', branchCode: '019', type: 'checking', number: '0012345', holder: 'ﾕｳﾁﾖ ﾊﾅｺ' });
     });
 
@@ -302,8 +310,8 @@ describe('<payout-claim> bank account form', () => {
     async function atHolder(lang: Lang): Promise<PayoutClaim> {
       const el = await mountClaim('demo-refund', lang);
       await chooseMethod(el, text[lang].bank);
-      await searchAndPick(el, lang === 'ja' ? '金融機関' : 'Bank', 'みつびし', /^三菱ＵＦＪ \(0005\)/);
-      await searchAndPick(el, lang === 'ja' ? '支店' : 'Branch', '001', /^本店 \(001\)/);
+      await searchAndPick(el, lang === 'ja' ? '金融機関' : 'Bank', 'みつびし', /^三菱UFJ \((Mitsubishi UFJ, )?0005\)/);
+      await searchAndPick(el, lang === 'ja' ? '支店' : 'Branch', '001', /^本店 \((Honten, )?001\)/);
       fill(el, lang === 'ja' ? /^口座番号/ : /^Account number/, '1234567');
       await el.updateComplete;
       return el;

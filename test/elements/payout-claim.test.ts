@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { groupForReading } from '../../src/payout-claim/code-groups.js';
 import type { PayoutClaimCompleteEvent } from '../../src/payout-claim/events.js';
 import type { PayoutClaim } from '../../src/payout-claim/payout-claim.js';
 import { chooseMethod, fill, mountClaim, press, searchAndPick, waitForStatus } from '../helpers/claim.js';
@@ -129,7 +130,10 @@ describe('<payout-claim>', () => {
       const result = el.state.status === 'processing' ? el.state.claim.result : undefined;
       if (result?.method !== 'atm') throw new Error('no ATM result');
       const text = visibleText(el);
-      expect(text).to.contain(result.receiptNumber).and.contain(result.confirmationCode).and.contain('Withdraw it by');
+      expect(text)
+        .to.contain(groupForReading(String(result.receiptNumber)))
+        .and.contain(groupForReading(String(result.confirmationCode)));
+      expect(text).to.contain('Withdraw it by');
       byRole(el, 'button', 'Copy receipt number');
       byRole(el, 'button', 'Copy confirmation code');
       expect(el.shadowRoot!.querySelectorAll('ol.steps li')).to.have.length(4);
@@ -138,7 +142,7 @@ describe('<payout-claim>', () => {
       // They come back after a reload (the server sends them again).
       el.remove();
       const again = await mountClaim('demo-refund', 'en');
-      expect(visibleText(again)).to.contain(result.receiptNumber);
+      expect(visibleText(again)).to.contain(groupForReading(String(result.receiptNumber)));
 
       // Withdrawn at the (sandbox) ATM: polling picks it up.
       await fetch('/sandbox/atm', {
@@ -226,8 +230,8 @@ describe('<payout-claim>', () => {
   describe('bank transfer', () => {
     async function fillAccount(el: Awaited<ReturnType<typeof mountClaim>>, number: string, holder = 'やまだ　たろう') {
       await chooseMethod(el, /^Bank transfer/);
-      await searchAndPick(el, 'Bank', 'みつびし', /^三菱ＵＦＪ \(0005\)/);
-      await searchAndPick(el, 'Branch', '001', /^本店 \(001\)/);
+      await searchAndPick(el, 'Bank', 'みつびし', /^三菱UFJ \(Mitsubishi UFJ, 0005\)/);
+      await searchAndPick(el, 'Branch', '001', /^本店 \(Honten, 001\)/);
       fill(el, /^Account number/, number);
       fill(el, /^Account holder name/, holder);
       await el.updateComplete;
@@ -239,7 +243,11 @@ describe('<payout-claim>', () => {
       expect(visibleText(el)).to.contain('The bank will receive: ﾔﾏﾀﾞ ﾀﾛｳ');
       await expect(el).to.be.accessible();
       await press(el, 'Next');
-      expect(visibleText(el)).to.contain('三菱ＵＦＪ (0005)').and.contain('本店 (001)').and.contain('***4567').and.contain('ﾔﾏﾀﾞ ﾀﾛｳ');
+      expect(visibleText(el))
+        .to.contain('三菱UFJ (Mitsubishi UFJ, 0005)')
+        .and.contain('本店 (Honten, 001)')
+        .and.contain('***4567')
+        .and.contain('ﾔﾏﾀﾞ ﾀﾛｳ');
       await expect(el).to.be.accessible();
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
@@ -249,7 +257,7 @@ describe('<payout-claim>', () => {
       });
       expect(visibleText(el)).to.contain('1–3 business days');
       await waitForStatus(el, 'completed');
-      expect(visibleText(el)).to.contain('三菱ＵＦＪ 本店').and.contain('***4567');
+      expect(visibleText(el)).to.contain('Bank三菱UFJ').and.contain('Branch本店').and.contain('Account number***4567');
       await expect(el).to.be.accessible();
     });
 
@@ -273,7 +281,9 @@ describe('<payout-claim>', () => {
       const holder = byRole<HTMLInputElement>(el, 'textbox', /^Account holder name/);
       expect(holder.value).to.equal('やまだ　たろう');
       expect(holder.getAttribute('aria-invalid')).to.equal('true');
-      expect(alerts(el)).to.contain('does not match the bank’s records');
+      // Said once, next to the field, which has the focus (and so reads it out).
+      expect(visibleText(el).split('does not match the bank’s records')).to.have.length(2);
+      expect(el.shadowRoot!.activeElement).to.equal(holder);
       expect(byRole<HTMLInputElement>(el, 'textbox', /^Account number/).value).to.equal('1111111');
       expect(t.errors).to.deep.equal(['holder_mismatch']);
       await expect(el).to.be.accessible();
@@ -286,9 +296,9 @@ describe('<payout-claim>', () => {
     it('marks a branch the backend refuses, keeping the rest', async () => {
       const el = await mountClaim('demo-refund', 'en');
       await chooseMethod(el, /^Bank transfer/);
-      await searchAndPick(el, 'Bank', 'mufg', /^三菱ＵＦＪ \(0005\)/);
+      await searchAndPick(el, 'Bank', 'mufg', /^三菱UFJ \(Mitsubishi UFJ, 0005\)/);
       // In the data, but not in the small table of the backend running in this page: refused.
-      await searchAndPick(el, 'Branch', 'おおさかこうむ', /^大阪公務部 \(100\)/);
+      await searchAndPick(el, 'Branch', 'おおさかこうむ', /^大阪公務部 \(Oosakakoumubu, 100\)/);
       fill(el, /^Account number/, '1234567');
       fill(el, /^Account holder name/, 'ヤマダ');
       await press(el, 'Next');
@@ -297,7 +307,7 @@ describe('<payout-claim>', () => {
       await el.updateComplete;
       const branch = byRole<HTMLInputElement>(el, 'combobox', 'Branch');
       expect(branch.getAttribute('aria-invalid')).to.equal('true');
-      expect(branch.value).to.equal('大阪公務部 (100)');
+      expect(branch.value).to.equal('大阪公務部 (Oosakakoumubu, 100)');
       expect(byRole<HTMLInputElement>(el, 'textbox', /^Account number/).value).to.equal('1234567');
       expect(t.errors).to.deep.equal(['invalid_account']);
       await expect(el).to.be.accessible();
@@ -343,7 +353,7 @@ describe('<payout-claim>', () => {
       const el = await mountClaim('demo-refund', 'en');
       await chooseMethod(el, /^Bank transfer/);
       await findByRole(el, 'button', 'ゆうちょ');
-      for (const name of ['みずほ', '三菱ＵＦＪ', '三井住友', 'ゆうちょ', '楽天']) byRole(el, 'button', name);
+      for (const name of ['みずほ', '三菱UFJ', '三井住友', 'ゆうちょ', '楽天', 'PayPay']) byRole(el, 'button', name);
       byRole(el, 'button', 'ゆうちょ').click();
       await el.updateComplete;
       expect(allByRole(el, 'combobox', 'Branch')).to.have.length(0);
@@ -354,7 +364,7 @@ describe('<payout-claim>', () => {
       expect(visibleText(el)).to.contain('branch 四〇八 (408), Ordinary (普通), 1234567');
       await expect(el).to.be.accessible();
       await press(el, 'Next');
-      expect(visibleText(el)).to.contain('ゆうちょ (9900)').and.contain('四〇八 (408)');
+      expect(visibleText(el)).to.contain('ゆうちょ (Japan Post Bank, 9900)').and.contain('四〇八 (408)');
       await press(el, 'Receive ¥3,000');
       await waitForStatus(el, 'processing');
       expect(JSON.parse(t.net.sent('POST', CLAIM)[0]!.body).account).to.deep.equal({
@@ -404,7 +414,7 @@ describe('<payout-claim>', () => {
       await new Promise((r) => setTimeout(r, 100));
       expect(requested.filter((p) => p.startsWith('/banks/'))).to.deep.equal([]);
       await chooseMethod(el, /^Bank transfer/);
-      await searchAndPick(el, 'Bank', '0005', /^三菱ＵＦＪ/);
+      await searchAndPick(el, 'Bank', '0005', /^三菱UFJ/);
       await waitUntil(() => requested.includes('/banks/0005.json'), 'branches loaded');
       observer.disconnect();
       expect(requested.filter((p) => p.startsWith('/banks/')).sort()).to.deep.equal(['/banks/0005.json', '/banks/index.json']);
@@ -543,8 +553,8 @@ describe('<payout-claim>', () => {
       document.addEventListener('payout-claim-complete', record);
       const el = await mountClaim('demo-refund', 'en');
       await chooseMethod(el, /^Bank transfer/);
-      await searchAndPick(el, 'Bank', '0005', /^三菱ＵＦＪ/);
-      await searchAndPick(el, 'Branch', 'honten', /^本店 \(001\)/);
+      await searchAndPick(el, 'Bank', '0005', /^三菱UFJ/);
+      await searchAndPick(el, 'Branch', 'honten', /^本店 \(Honten, 001\)/);
       fill(el, /^Account number/, '7777777');
       fill(el, /^Account holder name/, 'ヤマダ');
       await press(el, 'Next');

@@ -11,7 +11,7 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
   const net = ctx.yen(netAmount(choice.claim, method));
   const locked = choice.lockedUntil !== null && choice.lockedUntil > ctx.now;
   const account = kindOf(method) === 'account' ? choice.account : null;
-  const names = ctx.bankForm.names();
+  const names = ctx.bankForm.names(ctx.lang);
   return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => {
     e.preventDefault();
     ctx.confirm();
@@ -22,8 +22,8 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
     ${
       account
         ? html`<dl class="summary">
-          <div><dt>${t.bankForm.bank}</dt><dd>${names.bank} (${account.bankCode})</dd></div>
-          <div><dt>${t.bankForm.branch}</dt><dd>${names.branch} (${account.branchCode})</dd></div>
+          <div><dt>${t.bankForm.bank}</dt><dd>${names.bank}</dd></div>
+          <div><dt>${t.bankForm.branch}</dt><dd>${names.branch}</dd></div>
           <div><dt>${t.bankForm.type}</dt><dd>${t.accountTypes[account.type]}</dd></div>
           <div><dt>${t.bankForm.number}</dt><dd>***${account.number.slice(-4)}</dd></div>
           <div><dt>${t.bankForm.holder}</dt><dd class="zengin" lang="ja">${account.holder}</dd></div>

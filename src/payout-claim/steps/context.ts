@@ -16,7 +16,8 @@ export interface StepContext {
   send: (event: ClaimEvent) => void;
   next: () => void;
   confirm: () => void;
-  copy: (text: string, label: string) => void;
+  /** Copies `text`; `label` names it (the button it came from); `shown` is selected if the clipboard refuses. */
+  copy: (text: string, label: string, shown: Element | null) => void;
   copied: string | null;
   bankForm: BankAccountForm;
   now: number;
