@@ -81,6 +81,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
   concurrency: 2,
+  // The element tests run the real server module on PGlite in the page: more time on a busy 2-core machine.
+  testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
   plugins: [mountBackend(), nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), frameworks],
   middleware: [
