@@ -30,7 +30,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
       lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
       // Library mode keeps whitespace in ES output for downstream bundlers; these files are also served
       // as they are from a CDN, so minify them fully.
-      rolldownOptions: { output: { minify: true } },
+      rolldownOptions: { output: { minify: true, chunkFileNames: `${name}.[name]-[hash].js` } },
     },
   });
 }

@@ -3,9 +3,8 @@
  */
 import { brands } from '../contract/brands.js';
 import { methods } from '../contract/methods.js';
-import * as en from './en.js';
-import * as ja from './ja.js';
 import type { BrandWords, Lang, Messages, MethodWords } from './messages.js';
+import type { MessageLoaders } from './messages-controller.js';
 
 export type { BrandWords, Lang, Messages, MethodWords } from './messages.js';
 
@@ -13,13 +12,19 @@ export type { BrandWords, Lang, Messages, MethodWords } from './messages.js';
 export type CheckoutMessages = Pick<Messages, 'common' | 'checkout'>;
 export type ClaimMessages = Pick<Messages, 'common' | 'claim'>;
 
-export function checkoutMessages(lang: Lang): CheckoutMessages {
-  return lang === 'en' ? { common: en.common, checkout: en.checkout } : { common: ja.common, checkout: ja.checkout };
-}
+/**
+ * Each language is a chunk of its own per widget (`checkout-ja.ts` and so on re-export that widget's sections, so
+ * that the bundler leaves the other widget's strings out), loaded when an element needs it (`MessagesController`).
+ */
+export const checkoutMessages: MessageLoaders<CheckoutMessages> = {
+  ja: () => import('./checkout-ja.js'),
+  en: () => import('./checkout-en.js'),
+};
 
-export function claimMessages(lang: Lang): ClaimMessages {
-  return lang === 'en' ? { common: en.common, claim: en.claim } : { common: ja.common, claim: ja.claim };
-}
+export const claimMessages: MessageLoaders<ClaimMessages> = {
+  ja: () => import('./claim-ja.js'),
+  en: () => import('./claim-en.js'),
+};
 
 /** How to word a brand: a built-in's from the messages, a registered one's from its registration; null when unknown. */
 export function brandWords(m: CheckoutMessages, lang: Lang, id: string): BrandWords | null {
