@@ -78,6 +78,7 @@ export class PayoutClaim extends LitElement {
   readonly #confirm = this.#lazy.module(() => import('./steps/confirm.js'));
   readonly #result = this.#lazy.module(() => import('./steps/result.js'));
   #resolvedToken: string | null = null;
+  #focusHeading = false;
   #lastStatus: ClaimState['status'] | null = null;
   #markedFor: unknown = null;
 
@@ -166,7 +167,13 @@ export class PayoutClaim extends LitElement {
     if (status !== this.#lastStatus) {
       const movedOn = this.#lastStatus !== null && this.#lastStatus !== 'loading' && status !== 'loading';
       this.#lastStatus = status;
-      if (movedOn || status === 'unavailable') this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      this.#focusHeading = movedOn || status === 'unavailable';
+    }
+    // A step from a chunk still loading has no heading yet: the focus moves once it is rendered.
+    const heading = this.#focusHeading ? this.shadowRoot?.querySelector<HTMLElement>('h2') : null;
+    if (heading) {
+      this.#focusHeading = false;
+      heading.focus();
     }
   }
 

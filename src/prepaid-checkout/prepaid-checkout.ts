@@ -80,6 +80,7 @@ export class PrepaidCheckout extends LitElement {
       return formatOf((state.status === 'entering' && state.entry.brand) || 'webmoney');
     },
   );
+  #focusHeading = false;
   #lastStatus: CheckoutState['status'] | null = null;
 
   constructor() {
@@ -124,7 +125,13 @@ export class PrepaidCheckout extends LitElement {
       // A new step: move focus to its heading when the shopper was working in the widget.
       const movedOn = this.#lastStatus !== null && (status === 'paid' || status === 'closed' || status === 'unavailable');
       this.#lastStatus = status;
-      if (movedOn) this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      this.#focusHeading = movedOn;
+    }
+    // A step from a chunk still loading has no heading yet: the focus moves once it is rendered.
+    const heading = this.#focusHeading ? this.shadowRoot?.querySelector<HTMLElement>('h2') : null;
+    if (heading) {
+      this.#focusHeading = false;
+      heading.focus();
     }
   }
 
