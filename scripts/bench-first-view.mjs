@@ -6,12 +6,13 @@
 // server on 127.0.0.1 (no-store), beside the demo backend. Each run is a fresh browser context (no cache) at 4x CPU
 // throttling (CDP Emulation.setCPUThrottlingRate). A MutationObserver on each shadow root marks the moment an
 // <input> is there (performance.mark); a trace of the run gives the main thread's script time up to that mark
-// (the union of its EvaluateScript, module compile and evaluate, FunctionCall, microtasks, timers, events and GC),
+// (its outermost EvaluateScript, module compile and evaluate, FunctionCall, microtasks, timers, events and GC),
 // which leaves out what runs after the first view (the prefetch of later chunks when the page is idle).
 // Runs alternate between the pages so that a slow moment of the machine does not fall on one page only.
 //
-//   npm run bench              7 runs of each
+//   npm run bench                          7 runs of each
 //   npm run bench -- --runs 11
+//   npm run bench -- --compare other/dist  also another build of the widgets (e.g. main's), served from /before/
 import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -19,7 +20,9 @@ import puppeteer from 'puppeteer-core';
 import { build, runnerImport } from 'vite';
 import { libConfig } from './lib-config.mjs';
 
-const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 7;
+const option = (name) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const RUNS = Number(option('--runs')) || 7;
+const COMPARE = option('--compare');
 const THROTTLE = 4;
 const RUN_TIMEOUT = 20000;
 const FLOOR_DIR = '.tmp/bench-floor';
@@ -43,21 +46,27 @@ const PAGES = {
   ),
   'payout-claim': page('ja', '/cdn/v1/payout-claim.js', '<payout-claim endpoint="/api/claims" token="demo-refund"></payout-claim>'),
 };
+if (COMPARE) {
+  PAGES['prepaid-checkout (compared)'] = PAGES['prepaid-checkout'].replace('/cdn/v1/', '/before/');
+  PAGES['payout-claim (compared)'] = PAGES['payout-claim'].replace('/cdn/v1/', '/before/');
+}
 const ORDER = JSON.stringify({ order: 'demo-1200', merchant: { name: 'Demo Store' }, amount: 1200, currency: 'JPY' });
 
 const server = createServer((req, res) => {
   res.setHeader('cache-control', 'no-store');
   api(req, res, async () => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path.startsWith('/page/') && PAGES[path.slice('/page/'.length)]) {
+    const pageName = decodeURIComponent(path.slice('/page/'.length));
+    if (path.startsWith('/page/') && PAGES[pageName]) {
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      return res.end(PAGES[path.slice('/page/'.length)]);
+      return res.end(PAGES[pageName]);
     }
     if (path === '/floor/order.json') {
       res.setHeader('content-type', 'application/json');
       return res.end(ORDER);
     }
-    const [root, prefix] = path.startsWith('/cdn/v1/') ? ['dist', '/cdn/v1/'] : path.startsWith('/floor/') ? [FLOOR_DIR, '/floor/'] : [];
+    const roots = [['/cdn/v1/', 'dist'], ['/floor/', FLOOR_DIR], ...(COMPARE ? [['/before/', COMPARE]] : [])];
+    const [prefix, root] = roots.find(([p]) => path.startsWith(p)) ?? [];
     if (!root) return res.writeHead(404).end();
     const file = normalize(join(root, path.slice(prefix.length)));
     if (!file.startsWith(normalize(root))) return res.writeHead(403).end();
@@ -105,27 +114,32 @@ const SCRIPT_EVENTS = new Set([
   'MajorGC',
 ]);
 
-/** Script time on the renderer's main thread until the first-input mark, in ms (the union of script events). */
+/**
+ * Script time on the renderer's main thread until the first-input mark, in ms: the outermost script events (nested
+ * ones are inside them), as wall time (`dur`, what the 4x throttling stretches) and as the thread's CPU time
+ * (`tdur`, which a busy machine does not inflate: the figure the ratio uses).
+ */
 function scriptingUntilMark(events) {
   const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
   const mark = events.find((e) => e.name === 'first-input' && e.cat?.includes('blink.user_timing'));
   if (!mark) throw new Error('no first-input mark in the trace');
   const main = `${mark.pid}:${mark.tid}`;
   if (names.get(main) !== 'CrRendererMain') throw new Error(`the mark is on ${names.get(main)}, not the main thread`);
-  const intervals = events
+  const scripts = events
     .filter((e) => `${e.pid}:${e.tid}` === main && e.ph === 'X' && SCRIPT_EVENTS.has(e.name) && e.ts < mark.ts)
-    .map((e) => [e.ts, Math.min(e.ts + (e.dur ?? 0), mark.ts)])
-    .sort((a, b) => a[0] - b[0]);
-  let total = 0;
-  let [start, end] = [-1, -1];
-  for (const [s, e] of intervals) {
-    if (s > end) {
-      total += end - start;
-      [start, end] = [s, e];
-    } else end = Math.max(end, e);
+    .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  let wall = 0;
+  let thread = 0;
+  let end = -1;
+  for (const e of scripts) {
+    if (e.ts < end) continue; // inside the outer event counted already
+    const dur = e.dur ?? 0;
+    const counted = Math.min(e.ts + dur, mark.ts) - e.ts;
+    wall += counted;
+    thread += dur > 0 ? ((e.tdur ?? dur) * counted) / dur : 0;
+    end = e.ts + dur;
   }
-  total += end - start;
-  return { scripting: total / 1000, firstInput: mark.ts };
+  return { scripting: thread / 1000, wall: wall / 1000, firstInput: mark.ts };
 }
 
 const browser = await puppeteer.launch({
@@ -144,7 +158,7 @@ async function run(name) {
     await tab.evaluateOnNewDocument(markFirstInput);
     await tab.tracing.start({ categories: ['devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', '__metadata'] });
     const navigationStart = Date.now();
-    await tab.goto(`${origin}/page/${name}`, { waitUntil: 'load', timeout: RUN_TIMEOUT });
+    await tab.goto(`${origin}/page/${encodeURIComponent(name)}`, { waitUntil: 'load', timeout: RUN_TIMEOUT });
     await tab.waitForFunction(() => performance.getEntriesByName('first-input').length > 0, {
       timeout: RUN_TIMEOUT,
       polling: 100,
@@ -152,8 +166,8 @@ async function run(name) {
     const wall = Date.now() - navigationStart;
     const trace = JSON.parse(new TextDecoder().decode(await tab.tracing.stop()));
     const navigation = trace.traceEvents.find((e) => e.name === 'navigationStart');
-    const { scripting, firstInput } = scriptingUntilMark(trace.traceEvents);
-    return { scripting, untilInput: navigation ? (firstInput - navigation.ts) / 1000 : wall };
+    const { scripting, wall: scriptingWall, firstInput } = scriptingUntilMark(trace.traceEvents);
+    return { scripting, scriptingWall, untilInput: navigation ? (firstInput - navigation.ts) / 1000 : wall };
   } finally {
     await context.close();
   }
@@ -176,11 +190,14 @@ const median = (values) => {
 };
 const floor = median(results.floor.map((r) => r.scripting));
 console.log(`cold load at ${THROTTLE}x CPU throttling, medians of ${RUNS} runs, scripting until the first input is there`);
-console.log('| page | scripting | ratio to floor | first input at |');
-console.log('| --- | --- | --- | --- |');
+console.log('| page | scripting (main thread CPU) | ratio to floor | scripting (wall, throttled) | first input at |');
+console.log('| --- | --- | --- | --- | --- |');
 for (const name of names) {
   const scripting = median(results[name].map((r) => r.scripting));
   const untilInput = median(results[name].map((r) => r.untilInput));
-  const label = name === 'floor' ? 'floor (lit + zod/mini, one input)' : `\`${name}.js\``;
-  console.log(`| ${label} | ${scripting.toFixed(1)} ms | ${(scripting / floor).toFixed(2)} | ${untilInput.toFixed(0)} ms |`);
+  const scriptingWall = median(results[name].map((r) => r.scriptingWall));
+  const label = name === 'floor' ? 'floor (lit + zod/mini, one input)' : name.replace(/^([\w-]+)/, '`$1.js`');
+  console.log(
+    `| ${label} | ${scripting.toFixed(1)} ms | ${(scripting / floor).toFixed(2)} | ${scriptingWall.toFixed(0)} ms | ${untilInput.toFixed(0)} ms |`,
+  );
 }
