@@ -63,9 +63,11 @@ export function resolveLang(element: Element): Lang {
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter<F extends Intl.DateTimeFormat>(key: string, make: () => F): F {
-  let found = formatters.get(key) as F | undefined;
-  if (!found) formatters.set(key, (found = make()));
-  return found;
+  const found = formatters.get(key) as F | undefined;
+  if (found) return found;
+  const made = make();
+  formatters.set(key, made);
+  return made;
 }
 
 /**
