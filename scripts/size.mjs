@@ -68,11 +68,11 @@ export function flowSizes(entry) {
 }
 
 const WIDGETS = [
-  { entry: 'prepaid-checkout.js', firstView: { budget: 28 * KB, target: 18 * KB }, whole: { budget: 31 * KB, target: 23.8 * KB } },
-  { entry: 'payout-claim.js', firstView: { budget: 30 * KB, target: 20 * KB }, whole: { budget: 45 * KB, target: 31.3 * KB } },
+  { entry: 'prepaid-checkout.js', firstView: { budget: 27.5 * KB, target: 18 * KB }, whole: { budget: 30 * KB, target: 23.8 * KB } },
+  { entry: 'payout-claim.js', firstView: { budget: 29.5 * KB, target: 20 * KB }, whole: { budget: 44.5 * KB, target: 31.3 * KB } },
 ];
 const FILES = [
-  { file: 'index.js', budget: 62 * KB, target: null, whole: true },
+  { file: 'index.js', budget: 54 * KB, target: null, whole: true },
   { file: 'banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];
 
