@@ -1,13 +1,17 @@
-// `npm run build`: one vite library-mode build per entry point, so that each file in dist/ is a
-// self-contained ES module (lit and zod inside, no shared chunks) that a merchant can copy as it is.
+// `npm run build`: one vite library-mode build per entry point. Each entry is an ES module with its own chunks
+// beside it (`<entry>.<module>-<hash>.js`: each language, the later steps, the bank form), loaded with relative
+// `import()`s, so dist/ works as it is from any folder or CDN path. The entries share no chunk: each one's first
+// view is only what it needs (one bundler graph per entry tree-shakes the other widget's code and strings away),
+// and a page loads one entry. A page with two entries loads lit twice, as before (the CSP allows lit's duplicate
+// Trusted Types policy).
 // Then the type declarations (tsc) and the custom elements manifest.
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { build } from 'vite';
 import { writeBankData } from './bank-data.mjs';
 import { buildServer } from './build-server.mjs';
+import { libConfig } from './lib-config.mjs';
 import { writeOpenApi } from './openapi.mjs';
-import { minifyTemplatesPlugin } from './minify-templates.mjs';
 
 export const ENTRIES = {
   'prepaid-checkout': 'src/prepaid-checkout.ts',
@@ -18,23 +22,7 @@ export const ENTRIES = {
 rmSync('dist', { recursive: true, force: true });
 
 for (const [name, entry] of Object.entries(ENTRIES)) {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    plugins: [minifyTemplatesPlugin()],
-    build: {
-      outDir: 'dist',
-      emptyOutDir: false,
-      target: 'es2022',
-      minify: true,
-      sourcemap: false,
-      copyPublicDir: false,
-      lib: { entry, formats: ['es'], fileName: () => `${name}.js` },
-      // Library mode keeps whitespace in ES output for downstream bundlers; these files are also served
-      // as they are from a CDN, so minify them fully.
-      rolldownOptions: { output: { minify: true } },
-    },
-  });
+  await build(libConfig({ entry, name }));
 }
 
 // The ready claim page a merchant can host as it is, and the bank data beside the modules.

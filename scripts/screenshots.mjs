@@ -163,6 +163,8 @@ async function issueClaim(spec) {
 }
 async function claimStep(page, status) {
   await page.waitForFunction((s) => document.querySelector('payout-claim')?.state?.status === s, {}, status);
+  // A later step comes from a chunk: updateComplete resolves once it is there and rendered.
+  await page.evaluate(() => document.querySelector('payout-claim').updateComplete);
 }
 {
   const page = await open(`${base}/issue-claim.html`, sizes.desktop);

@@ -3,7 +3,6 @@
  * data: a field and a kind, with the values a message needs. No DOM, no lit, no localized text: the form's
  * view turns kinds into words (`claim.bankForm.problems`).
  */
-import type { ErrorTarget } from '../api/client.js';
 import type { AccountType } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
 import {
@@ -16,6 +15,9 @@ import {
   type JapanPostProblem,
 } from '../japanese/japan-post.js';
 import { HOLDER_MAX_LENGTH, toDigits, toZenginName } from '../japanese/zengin.js';
+
+// In a module of their own, so that the first view of `<payout-claim>` has them without the form's rules.
+export { fieldOfFailure, refusedField } from './refused-field.js';
 
 /** The form's fields, in the order they are shown (the first with a problem gets the focus). */
 export const ACCOUNT_FIELDS = [
@@ -155,24 +157,6 @@ export function japanPostMapping(
 /** The bank and branch names of the draft, for the confirm step. */
 export function draftNames(draft: AccountDraft): { bank: string; branch: string } {
   return { bank: draft.bankName, branch: isJapanPost(draft) ? (japanPostMapping(draft)?.branchName ?? '') : draft.branchName };
-}
-
-const REFUSABLE: ReadonlySet<string> = new Set(['bankCode', 'branchCode', 'type', 'number', 'holder']);
-
-/** Which field of the account a server refusal (`field: "account.number"`) or a returned transfer points at. */
-export function fieldOfFailure(code: string, field?: string): AccountField | null {
-  if (field?.startsWith('account.')) {
-    const name = field.slice('account.'.length);
-    return REFUSABLE.has(name) ? (name as AccountField) : null;
-  }
-  if (code === 'holder_mismatch') return 'holder';
-  if (code === 'account_not_found') return 'number';
-  return null;
-}
-
-/** Which field of the form an API error points at (its parsed `field`), when it is one the form shows. */
-export function refusedField(error: { code: string; target: ErrorTarget | null }): AccountField | null {
-  return fieldOfFailure(error.code, error.target?.kind === 'account' ? `account.${error.target.field}` : undefined);
 }
 
 /**

@@ -1,19 +1,19 @@
 import { html, LitElement, type PropertyValues } from 'lit';
-import { fieldOfFailure, refusedField } from '../fields/account-draft.js';
-import { BankAccountForm } from '../fields/bank-account-form.js';
+import { fieldOfFailure, refusedField } from '../fields/refused-field.js';
+import type { BankAccountForm } from '../fields/bank-account-form.js';
 import { bankAccountFormStyles } from '../fields/bank-account-form.styles.js';
 import { kindOf } from '../contract/methods.js';
-import { claimMessages, resolveLang, toLang } from '../i18n/index.js';
+import { type Lazy, LazyLoads } from '../flow/lazy.js';
+import { claimMessages, resolveLang, toLang, type ClaimMessages } from '../i18n/index.js';
+import { MessagesController } from '../i18n/messages-controller.js';
 import { baseStyles } from '../styles/base.styles.js';
-import { renderLoading, renderUnavailable } from '../styles/views.js';
+import { renderLoading, renderSkeleton, renderUnavailable } from '../styles/views.js';
 import { ClaimController } from './claim-controller.js';
 import type { ClaimState } from './claim-flow.js';
 import { forgetToken, resolveToken, takeFragmentToken } from './claim-token.js';
 import { payoutClaimStyles } from './payout-claim.styles.js';
 import { renderChoose } from './steps/choose.js';
-import { renderConfirm } from './steps/confirm.js';
 import { failureText, stepContext } from './steps/context.js';
-import { renderClosed, renderCompleted, renderProcessing, renderUnfinished } from './steps/result.js';
 
 /**
  * Receive a payout (refund, seller payout, cashback): choose bank transfer, cash at a Seven Bank ATM,
@@ -70,8 +70,17 @@ export class PayoutClaim extends LitElement {
   declare copied: string | null;
 
   readonly #flow = new ClaimController(this);
-  readonly #bankForm = new BankAccountForm(this, () => this.#bankDataUrl());
+  // The first view is the choice of method in one language; the bank form and the later steps are chunks,
+  // prefetched once it shows.
+  readonly #lazy = new LazyLoads(this);
+  readonly #messages = new MessagesController(this.#lazy, claimMessages);
+  readonly #bankFormChunk = this.#lazy.module(() =>
+    import('../fields/bank-account-form.js').then(({ BankAccountForm }) => new BankAccountForm(this, () => this.#bankDataUrl())),
+  );
+  readonly #confirm = this.#lazy.module(() => import('./steps/confirm.js'));
+  readonly #result = this.#lazy.module(() => import('./steps/result.js'));
   #resolvedToken: string | null = null;
+  #focusHeading = false;
   #lastStatus: ClaimState['status'] | null = null;
   #markedFor: unknown = null;
   /** A refused field was just marked: focus goes to it rather than to the heading. */
@@ -121,7 +130,17 @@ export class PayoutClaim extends LitElement {
     this.#markRefusedField();
     const state = this.#flow.state;
     if (state.status === 'choosing' && state.choice.method && kindOf(state.choice.method) === 'account')
-      this.#bankForm.load(this.#bankDataUrl());
+      this.#bankFormChunk.value?.load(this.#bankDataUrl());
+  }
+
+  /** Also waits for a chunk that a step is loading, so that `updateComplete` means the step is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#lazy.pending.size > 0) {
+      await this.#lazy.settled();
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   /** The `bank-data` attribute, or the `banks/` folder beside this module. */
@@ -134,32 +153,42 @@ export class PayoutClaim extends LitElement {
     const state = this.#flow.state;
     if (state.status !== 'choosing') return;
     const { choice } = state;
-    const m = claimMessages(this.#lang());
     const source = choice.error ?? (choice.claim.status === 'failed' ? choice.claim.failure : null);
     if (!source || source === this.#markedFor) return;
+    // Both chunks are needed to mark the field; this runs again on the update when they are there.
+    const m = this.#messages.get(this.#lang())?.m;
+    const bankForm = this.#bankFormChunk.value;
+    if (!m || !bankForm) return;
     this.#markedFor = source;
     const field = 'uncertain' in source ? refusedField(source) : fieldOfFailure(source.code);
     if (!field) return;
     const text =
       'uncertain' in source ? stepContext(m, this.#lang(), this.#handlers()).error(source) : (failureText(m, choice.claim) ?? '');
-    this.#bankForm.mark(field, text);
+    bankForm.mark(field, text);
     this.#focusMarked = !!choice.method && kindOf(choice.method) === 'account';
   }
 
   protected override updated(): void {
     const status = this.#flow.state.status;
+    if (status !== 'loading' && this.#messages.shown) this.#lazy.prefetch();
     // A refused field (a returned transfer, a refused account): scrolled to and focused, its message read with it.
     if (this.#focusMarked && status === 'choosing') {
       this.#focusMarked = false;
       this.#lastStatus = status;
-      if (this.#bankForm.focusRefused()) return;
+      if (this.#bankFormChunk.value?.focusRefused()) return;
       this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
       return;
     }
     if (status !== this.#lastStatus) {
       const movedOn = this.#lastStatus !== null && this.#lastStatus !== 'loading' && status !== 'loading';
       this.#lastStatus = status;
-      if (movedOn || status === 'unavailable') this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      this.#focusHeading = movedOn || status === 'unavailable';
+    }
+    // A step from a chunk still loading has no heading yet: the focus moves once it is rendered.
+    const heading = this.#focusHeading ? this.shadowRoot?.querySelector<HTMLElement>('h2') : null;
+    if (heading) {
+      this.#focusHeading = false;
+      heading.focus();
     }
   }
 
@@ -171,7 +200,7 @@ export class PayoutClaim extends LitElement {
     const state = this.#flow.state;
     if (state.status !== 'choosing') return;
     if (state.choice.method && kindOf(state.choice.method) === 'account') {
-      const account = this.#bankForm.submit();
+      const account = this.#bankFormChunk.value?.submit();
       if (!account) return;
       this.#flow.send({ type: 'account-entered', account });
     }
@@ -202,7 +231,8 @@ export class PayoutClaim extends LitElement {
       confirm: () => this.#flow.confirm(),
       copy: this.#copy,
       copied: this.copied,
-      bankForm: this.#bankForm,
+      // Only the steps of an account method read it, and the element renders them once the chunk is there.
+      bankForm: this.#bankFormChunk.value as BankAccountForm,
       now: Date.now(),
     };
   }
@@ -212,9 +242,20 @@ export class PayoutClaim extends LitElement {
     return html`<div lang=${this.#lang()}>${this.#renderStep()}</div><slot name="notice"></slot>`;
   }
 
+  /** A step from its chunk: loading until it is there (usually prefetched), a retry if it could not be fetched. */
+  #later<T>(chunk: Lazy<T>, view: (module: T) => unknown, m: ClaimMessages) {
+    return chunk.render(
+      view,
+      () => renderLoading(m.common.loading),
+      (retry) => renderUnavailable(m.claim.title, m.common.errors.network_error, { label: m.common.retry, run: retry }),
+    );
+  }
+
   #renderStep() {
-    const lang = this.#lang();
-    const m = claimMessages(lang);
+    const wanted = this.#lang();
+    const shown = this.#messages.get(wanted);
+    if (!shown) return renderSkeleton(this.#messages.retry(wanted));
+    const { lang, m } = shown;
     if (!this.endpoint || !this.#resolvedToken) {
       return html`<div class="card"><h2 tabindex="-1">${m.claim.title}</h2><p class="error" role="alert">${m.claim.missingToken}</p></div>`;
     }
@@ -232,23 +273,25 @@ export class PayoutClaim extends LitElement {
             : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
         );
       case 'choosing':
+        if (state.choice.method && kindOf(state.choice.method) === 'account')
+          return this.#later(this.#bankFormChunk, () => renderChoose(state.choice, ctx), m);
         return renderChoose(state.choice, ctx);
       case 'confirming':
       case 'submitting':
-        return renderConfirm(state.choice, state.status === 'submitting', ctx);
+        return this.#later(this.#confirm, (step) => step.renderConfirm(state.choice, state.status === 'submitting', ctx), m);
       case 'redirecting':
         return html`<div class="card">
           <h2 tabindex="-1">${m.claim.title}</h2>
           <p role="status">${state.method ? m.claim.redirecting(ctx.method(state.method).name) : m.common.loading}</p>
         </div>`;
       case 'unfinished':
-        return renderUnfinished(state.method, ctx);
+        return this.#later(this.#result, (step) => step.renderUnfinished(state.method, ctx), m);
       case 'processing':
-        return renderProcessing(state.claim, state.notice, ctx);
+        return this.#later(this.#result, (step) => step.renderProcessing(state.claim, state.notice, ctx), m);
       case 'completed':
-        return renderCompleted(state.claim, state.notice, ctx);
+        return this.#later(this.#result, (step) => step.renderCompleted(state.claim, state.notice, ctx), m);
       case 'closed':
-        return renderClosed(state.claim, ctx);
+        return this.#later(this.#result, (step) => step.renderClosed(state.claim, ctx), m);
       default: {
         const unreachable: never = state;
         return unreachable;

@@ -1,18 +1,19 @@
 import { html, LitElement, type PropertyValues } from 'lit';
 import { brands } from '../contract/brands.js';
 import { CodeFieldController } from '../fields/code-field.js';
-import { checkoutMessages, resolveLang, toLang } from '../i18n/index.js';
+import { LazyLoads } from '../flow/lazy.js';
+import { checkoutMessages, resolveLang, toLang, type CheckoutMessages } from '../i18n/index.js';
 import { errorText } from '../i18n/error-text.js';
+import { MessagesController } from '../i18n/messages-controller.js';
 import { checkCode } from '../japanese/prepaid-code.js';
 import { baseStyles } from '../styles/base.styles.js';
-import { renderUnavailable } from '../styles/views.js';
+import { renderLoading, renderSkeleton, renderUnavailable } from '../styles/views.js';
 import { codesOf, formatOf, type CheckoutState } from './checkout-flow.js';
 import { CheckoutController } from './checkout-controller.js';
 import { checkoutStyles } from './prepaid-checkout.styles.js';
 import { checkoutContext } from './steps/context.js';
 import { CODE_ERRORS, renderEntry } from './steps/entry.js';
 import { renderCheckoutLoading } from './steps/loading.js';
-import { renderClosed, renderReceipt } from './steps/receipt.js';
 
 /**
  * Pay an order with prepaid e-money codes (WebMoney, BitCash, NET CASH, nanaco gift).
@@ -65,6 +66,10 @@ export class PrepaidCheckout extends LitElement {
   declare langAttribute: string | null;
 
   readonly #flow = new CheckoutController(this);
+  // The first view is the entry step in one language; the rest are chunks, prefetched once it shows.
+  readonly #lazy = new LazyLoads(this);
+  readonly #messages = new MessagesController(this.#lazy, checkoutMessages);
+  readonly #receipt = this.#lazy.module(() => import('./steps/receipt.js'));
   readonly #codes = new CodeFieldController(
     this,
     (index, code) => this.#flow.send({ type: 'code-changed', index, code }),
@@ -78,6 +83,7 @@ export class PrepaidCheckout extends LitElement {
     },
     (index) => this.#flow.send({ type: 'code-left', index }),
   );
+  #focusHeading = false;
   #lastStatus: CheckoutState['status'] | null = null;
 
   constructor() {
@@ -105,16 +111,33 @@ export class PrepaidCheckout extends LitElement {
     }
   }
 
+  /** Also waits for a chunk that a step is loading, so that `updateComplete` means the step is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#lazy.pending.size > 0) {
+      await this.#lazy.settled();
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   protected override updated(): void {
     const state = this.#flow.state;
     const { status } = state;
+    if (status !== 'loading' && this.#messages.shown) this.#lazy.prefetch();
     if (status !== this.#lastStatus) {
       // A new step: move focus to its heading when the shopper was working in the widget.
       const movedOn = this.#lastStatus !== null && (status === 'paid' || status === 'closed' || status === 'unavailable');
       const answered = (this.#lastStatus === 'paying' || this.#lastStatus === 'refreshing') && status === 'entering';
       this.#lastStatus = status;
-      if (movedOn) this.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+      this.#focusHeading = movedOn;
       if (answered) this.#focusAfterAnswer(state);
+    }
+    // A step from a chunk still loading has no heading yet: the focus moves once it is rendered.
+    const heading = this.#focusHeading ? this.shadowRoot?.querySelector<HTMLElement>('h2') : null;
+    if (heading) {
+      this.#focusHeading = false;
+      heading.focus();
     }
   }
 
@@ -145,10 +168,12 @@ export class PrepaidCheckout extends LitElement {
   }
 
   #renderStep() {
-    const lang = this.#lang();
-    const m = checkoutMessages(lang);
     if (!this.endpoint || !this.order)
       return html`<p class="error" role="alert">prepaid-checkout: set the endpoint and order attributes.</p>`;
+    const wanted = this.#lang();
+    const shown = this.#messages.get(wanted);
+    if (!shown) return renderSkeleton(this.#messages.retry(wanted));
+    const { lang, m } = shown;
     const ctx = checkoutContext(m, lang, {
       send: (event) => this.#flow.send(event),
       pay: this.#onSubmit,
@@ -174,14 +199,23 @@ export class PrepaidCheckout extends LitElement {
       case 'refreshing':
         return renderEntry(state, ctx);
       case 'paid':
-        return renderReceipt(state.order, ctx);
+        return this.#later((step) => step.renderReceipt(state.order, ctx), m);
       case 'closed':
-        return renderClosed(state.order, ctx);
+        return this.#later((step) => step.renderClosed(state.order, ctx), m);
       default: {
         const unreachable: never = state;
         return unreachable;
       }
     }
+  }
+
+  /** A later step from its chunk: loading until it is there (usually prefetched), a retry if it could not be fetched. */
+  #later(view: (step: typeof import('./steps/receipt.js')) => unknown, m: CheckoutMessages) {
+    return this.#receipt.render(
+      view,
+      () => renderLoading(m.common.loading),
+      (retry) => renderUnavailable(m.checkout.title, m.common.errors.network_error, { label: m.common.retry, run: retry }),
+    );
   }
 
   #addCode = (): void => {

@@ -14,3 +14,10 @@ export function renderUnavailable(title: string, message: string, retry: { label
     ${retry ? html`<button type="button" @click=${retry.run}>${retry.label}</button>` : nothing}
   </div>`;
 }
+
+/** Before the element's language is there (its chunk is loading): a card without words, or a retry when it failed. */
+export function renderSkeleton(retry: (() => void) | null) {
+  return html`<div class="card" aria-busy=${retry ? 'false' : 'true'}>
+    <p role="status">${retry ? html`<button type="button" @click=${retry} lang="ja">再読み込み / Retry</button>` : nothing}</p>
+  </div>`;
+}

@@ -1,0 +1,45 @@
+/**
+ * formatYen and formatDateTime work without Intl (whose first use is slow): the same text as Intl gives, as a
+ * table over the digits' lengths, in both languages.
+ */
+import { expect } from '@open-wc/testing';
+import { formatDateTime, formatYen } from '../../src/i18n/index.js';
+
+describe('formatYen', () => {
+  const amounts = [0, 5, 42, 999, 1000, 1200, 10000, 99999, 123456, 1000000, 12345678, 987654321];
+  for (const amount of amounts) {
+    it(`${amount}`, () => {
+      expect(formatYen(amount, 'ja')).to.equal(`${new Intl.NumberFormat('ja-JP').format(amount)}円`);
+      expect(formatYen(amount, 'en')).to.equal(`¥${new Intl.NumberFormat('en-US').format(amount)}`);
+    });
+  }
+  it('a few by hand', () => {
+    expect(formatYen(1200, 'ja')).to.equal('1,200円');
+    expect(formatYen(2780, 'en')).to.equal('¥2,780');
+    expect(formatYen(1234567, 'en')).to.equal('¥1,234,567');
+  });
+});
+
+describe('formatDateTime', () => {
+  const table: [string, string, string][] = [
+    ['2026-12-01T21:10:00+09:00', '2026/12/01 21:10', '1 Dec 2026, 21:10'],
+    ['2026-01-05T03:04:00Z', '2026/01/05 12:04', '5 Jan 2026, 12:04'],
+    ['2026-06-30T15:00:00Z', '2026/07/01 0:00', '1 Jul 2026, 00:00'],
+    ['2026-12-31T15:30:00Z', '2027/01/01 0:30', '1 Jan 2027, 00:30'],
+    ['2027-02-28T23:59:59+09:00', '2027/02/28 23:59', '28 Feb 2027, 23:59'],
+    ['2028-02-28T16:00:00Z', '2028/02/29 1:00', '29 Feb 2028, 01:00'],
+  ];
+  for (const [iso, ja, en] of table) {
+    it(iso, () => {
+      expect(formatDateTime(iso, 'ja')).to.equal(ja);
+      expect(formatDateTime(iso, 'en')).to.equal(en);
+    });
+  }
+  it('in Japanese, what Intl gives for Asia/Tokyo', () => {
+    const intl = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' });
+    for (const [iso] of table) expect(formatDateTime(iso, 'ja')).to.equal(intl.format(new Date(iso)));
+  });
+  it('throws on an invalid date, as Intl does', () => {
+    expect(() => formatDateTime('not a date', 'en')).to.throw(RangeError);
+  });
+});
