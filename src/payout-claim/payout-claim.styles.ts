@@ -203,10 +203,11 @@ export const payoutClaimStyles = css`
   }
   .code-value {
     font-family: ui-monospace, Menlo, Consolas, monospace;
-    font-size: 1.6em;
+    /* Large for reading at the ATM, but never wider than a 320 px phone (with a 20 px root font too); if it still
+       does not fit, it wraps between the groups. */
+    font-size: min(1.6em, 7vw);
     font-weight: 700;
     letter-spacing: 0.08em;
-    white-space: nowrap;
     user-select: all;
   }
   /* The gift link as text: any length wraps inside the box, never sideways. */

@@ -3,7 +3,7 @@
  * table over the digits' lengths, in both languages.
  */
 import { expect } from '@open-wc/testing';
-import { formatDateTime, formatYen } from '../../src/i18n/index.js';
+import { formatDateTime, formatTime, formatYen } from '../../src/i18n/index.js';
 
 describe('formatYen', () => {
   const amounts = [0, 5, 42, 999, 1000, 1200, 10000, 99999, 123456, 1000000, 12345678, 987654321];
@@ -31,14 +31,28 @@ describe('formatDateTime', () => {
   ];
   for (const [iso, ja, en] of table) {
     it(iso, () => {
-      expect(formatDateTime(iso, 'ja')).to.equal(ja);
-      expect(formatDateTime(iso, 'en')).to.equal(en);
+      // Tokyo time, saying its zone.
+      expect(formatDateTime(iso, 'ja')).to.equal(`${ja} JST`);
+      expect(formatDateTime(iso, 'en')).to.equal(`${en} JST`);
     });
   }
   it('in Japanese, what Intl gives for Asia/Tokyo', () => {
     const intl = new Intl.DateTimeFormat('ja-JP', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' });
-    for (const [iso] of table) expect(formatDateTime(iso, 'ja')).to.equal(intl.format(new Date(iso)));
+    for (const [iso] of table) expect(formatDateTime(iso, 'ja')).to.equal(`${intl.format(new Date(iso))} JST`);
   });
+  it('formatTime: Tokyo time with its zone, as Intl gives it for Asia/Tokyo', () => {
+    for (const [iso] of table) {
+      const at = new Date(iso).getTime();
+      for (const [lang, locale] of [
+        ['ja', 'ja-JP'],
+        ['en', 'en-GB'],
+      ] as const) {
+        const intl = new Intl.DateTimeFormat(locale, { timeStyle: 'medium', timeZone: 'Asia/Tokyo' });
+        expect(formatTime(at, lang)).to.equal(`${intl.format(at)} JST`);
+      }
+    }
+  });
+
   it('throws on an invalid date, as Intl does', () => {
     expect(() => formatDateTime('not a date', 'en')).to.throw(RangeError);
   });
