@@ -26,7 +26,8 @@ describe('<prepaid-checkout> first view', () => {
     expect(loaded('/src/i18n/checkout-ja.ts')).to.equal(true);
     expect(loaded('/src/i18n/checkout-en.ts'), 'English not loaded for a Japanese page').to.equal(false);
     // The later step is prefetched once the page is idle after the first view.
-    await waitUntil(() => loaded('/src/prepaid-checkout/steps/receipt.ts'), 'the receipt prefetched');
+    // On a busy machine the browser may wait a while before it calls an idle callback.
+    await waitUntil(() => loaded('/src/prepaid-checkout/steps/receipt.ts'), 'the receipt prefetched', { timeout: 5000 });
     expect(loaded('/src/i18n/checkout-en.ts'), 'the other language is not prefetched').to.equal(false);
 
     el.setAttribute('lang', 'en');
