@@ -18,7 +18,7 @@ const STYLES = `body{font:16px/1.5 system-ui,'Hiragino Sans','Noto Sans JP',sans
 nav.lang{float:right;display:flex;gap:.75rem;font-size:.9rem}nav.lang a{color:#0b57d0}nav.lang a[aria-current]{font-weight:700;text-decoration:none;color:inherit}
 form{margin:.75rem 0}button{font:inherit;width:100%;min-height:48px;border-radius:8px;border:1px solid #0b57d0;background:#0b57d0;color:#fff}
 button.secondary{background:#fff;color:#0b57d0}input{font:inherit;display:block;width:100%;min-height:44px;box-sizing:border-box}
-.amount{font-size:2rem;font-weight:600}`;
+.amount{font-size:2rem;font-weight:600}h1{font-size:1.5rem;line-height:1.3}`;
 
 /** No script at all, styles from the sandbox's own stylesheet; forms post here and may be sent on to a return URL. */
 const PAGE_CSP =
