@@ -1,6 +1,9 @@
 /**
  * The recipient's page in the demo: the widget reads the token from the fragment itself. The language
- * switch changes the page's lang, which the widget follows. Events are shown below it.
+ * switch changes the page's lang, which the widget follows, marks the current language (aria-current),
+ * and keeps it in the URL's `?lang=` (the fragment untouched): the widget sends the page's URL as its
+ * returnUrl, so a wallet's sandbox login page opens in that language and the page comes back in it.
+ * Events are shown below it.
  */
 import '../src/payout-claim.js';
 import { logEvents } from './event-log.js';
@@ -10,7 +13,17 @@ const setLang = (lang: string) => {
   document.documentElement.lang = lang;
   claim.setAttribute('lang', lang);
   for (const other of ['ja', 'en']) {
-    document.querySelector(`#lang-${other}`)!.toggleAttribute('aria-current', other === lang);
+    const link = document.querySelector<HTMLAnchorElement>(`#lang-${other}`)!;
+    const url = new URL(location.href);
+    url.searchParams.set('lang', other);
+    link.href = url.href;
+    if (other === lang) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const here = new URL(location.href);
+  if (here.searchParams.get('lang') !== lang) {
+    here.searchParams.set('lang', lang);
+    history.replaceState(history.state, '', here.href);
   }
 };
 setLang(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'ja');

@@ -3,11 +3,14 @@
  * SMS would carry it, with a QR code to open it on a phone. The token travels in the fragment.
  */
 import qrcode from 'qrcode-generator';
+import { wireReset } from './reset.js';
 
 const form = document.querySelector<HTMLFormElement>('#issue')!;
 const issued = document.querySelector<HTMLElement>('#issued')!;
 const link = document.querySelector<HTMLAnchorElement>('#link')!;
 const qr = document.querySelector<HTMLImageElement>('#qr')!;
+
+wireReset(document.querySelector<HTMLFormElement>('#reset')!, document.querySelector<HTMLElement>('#reset-status')!);
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();

@@ -1,7 +1,9 @@
-export {};
 /**
- * The demo's landing page: lists the order templates and starts a fresh order from one.
+ * The demo's landing page: lists the order templates (descriptions in the page's language) and starts a
+ * fresh order from one, its description in the language of the checkout page it opens.
  */
+import { wireReset } from './reset.js';
+
 interface Template {
   id: string;
   amount: number;
@@ -14,14 +16,20 @@ async function start(template: string, lang: string): Promise<void> {
   const response = await fetch('/api/demo/orders', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ template }),
+    body: JSON.stringify({ template, lang }),
   });
+  if (!response.ok) return;
   const { order } = (await response.json()) as { order: string };
   location.assign(`./checkout.html?order=${encodeURIComponent(order)}&lang=${lang}`);
 }
 
-const templates = (await (await fetch('/api/demo/orders')).json()) as Template[];
+wireReset(document.querySelector<HTMLFormElement>('#reset')!, document.querySelector<HTMLElement>('#reset-status')!);
+
+const pageLang = document.documentElement.lang === 'ja' ? 'ja' : 'en';
+const listed = async (lang: string) => (await (await fetch(`/api/demo/orders?lang=${lang}`)).json()) as Template[];
+const [templates, japanese] = await Promise.all([listed(pageLang), listed('ja')]);
 for (const t of templates) {
+  const inJapanese = japanese.find((j) => j.id === t.id)?.description ?? t.description;
   const item = document.createElement('li');
   const label = document.createElement('span');
   label.textContent = `${t.description}: ¥${t.amount.toLocaleString('en-US')} `;
@@ -33,7 +41,8 @@ for (const t of templates) {
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = text;
-    button.setAttribute('aria-label', `${text}: ${t.description}`);
+    if (lang === 'ja') button.lang = 'ja';
+    button.setAttribute('aria-label', `${text}: ${lang === 'ja' ? inJapanese : t.description}`);
     button.addEventListener('click', () => void start(t.id, lang));
     item.append(button);
   }

@@ -58,8 +58,12 @@ async function shot(page, name) {
 const within = (page, selector) =>
   page.evaluateHandle((s) => document.querySelector('prepaid-checkout').shadowRoot.querySelector(s), selector);
 
-async function newOrder(template) {
-  const response = await fetch(`${base}/api/demo/orders`, { method: 'POST', body: JSON.stringify({ template }) });
+// The backend takes JSON bodies only (415 otherwise).
+const JSON_TYPE = { 'content-type': 'application/json' };
+
+/** A fresh order from a template, its description in `lang` (the checkout page's language). */
+async function newOrder(template, lang = 'en') {
+  const response = await fetch(`${base}/api/demo/orders`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ template, lang }) });
   return (await response.json()).order;
 }
 
@@ -74,7 +78,7 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     if (lang === 'en') await shot(home, `demo-home-${sizeName}`);
     await home.close();
 
-    const order = await newOrder('gems-1200');
+    const order = await newOrder('gems-1200', lang);
     const page = await open(`${base}/checkout.html?order=${order}&lang=${lang}`, viewport);
     await shot(page, `checkout-1-order-${tag}`);
     await (await within(page, 'input[value="webmoney"]')).click();
@@ -95,7 +99,7 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     await shot(page, `checkout-4-receipt-${tag}`);
     await page.close();
 
-    const album = await newOrder('album-3000');
+    const album = await newOrder('album-3000', lang);
     const netcash = await open(`${base}/checkout.html?order=${album}&lang=${lang}`, viewport);
     await (await within(netcash, 'input[value="netcash"]')).click();
     await (await within(netcash, '#code-0-0')).click();
@@ -114,7 +118,7 @@ for (const [name, viewport, rootFont] of [
   ['320', { ...sizes.phone, width: 320, height: 640 }, null],
   ['root20', sizes.phone, '20px'],
 ]) {
-  const order = await newOrder('album-3000');
+  const order = await newOrder('album-3000', 'ja');
   const page = await open(`${base}/checkout.html?order=${order}&lang=ja`, viewport);
   if (rootFont) await page.evaluate((size) => (document.documentElement.style.fontSize = size), rootFont);
   await (await within(page, 'input[value="bitcash"]')).click();
@@ -141,24 +145,39 @@ for (const [name, viewport, rootFont] of [
   await page.close();
 }
 
-// Redirect mode, with the sandbox issuer's page, once at phone size.
-{
-  const order = await newOrder('gems-500');
-  const page = await open(`${base}/checkout.html?order=${order}&lang=en`, sizes.phone);
+// Redirect mode, with the sandbox issuer's page (in the checkout page's language), once at phone size.
+for (const lang of ['en', 'ja']) {
+  const order = await newOrder('gems-500', lang);
+  const page = await open(`${base}/checkout.html?order=${order}&lang=${lang}`, sizes.phone);
   await (await within(page, 'input[value="netcash"]')).click();
   await Promise.all([page.waitForNavigation(), (await within(page, 'button[type="submit"]')).click()]);
-  await shot(page, 'checkout-7-issuer-page-phone');
+  await shot(page, lang === 'en' ? 'checkout-7-issuer-page-phone' : 'checkout-7-issuer-page-phone-ja');
   await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), page.click('form button')]);
   await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.querySelector('.receipt'));
-  await shot(page, 'checkout-8-back-from-issuer-phone');
+  if (lang === 'en') await shot(page, 'checkout-8-back-from-issuer-phone');
   await page.close();
+}
+
+// The sandbox ATM in Japanese (a wrong number, to show its answer), and the home page's reset.
+{
+  const page = await open(`${base}/sandbox/atm?lang=ja`, sizes.phone);
+  await page.type('input[name="receiptNumber"]', '000000000000');
+  await page.type('input[name="confirmationCode"]', '000000');
+  await Promise.all([page.waitForNavigation(), page.click('form button')]);
+  await shot(page, 'sandbox-atm-phone-ja');
+  await page.close();
+  const home = await open(`${base}/`, sizes.desktop);
+  await home.click('#reset button');
+  await home.waitForFunction(() => /reset:/.test(document.querySelector('#reset-status').textContent));
+  await shot(home, 'demo-home-reset-desktop');
+  await home.close();
 }
 
 // <payout-claim>: the merchant issues a link, the recipient opens it.
 const inClaim = (page, selector) =>
   page.evaluateHandle((s) => document.querySelector('payout-claim').shadowRoot.querySelector(s), selector);
 async function issueClaim(spec) {
-  const response = await fetch(`${base}/api/demo/claims`, { method: 'POST', body: JSON.stringify(spec) });
+  const response = await fetch(`${base}/api/demo/claims`, { method: 'POST', headers: JSON_TYPE, body: JSON.stringify(spec) });
   return (await response.json()).token;
 }
 async function claimStep(page, status) {
@@ -241,6 +260,19 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
   }
 }
 
+// The sandbox wallet login, in the language of the claim page (its ?lang= travels in the returnUrl).
+{
+  const token = await issueClaim({ amount: 3000, purpose: 'cashback' });
+  const page = await open(`${base}/claim.html?lang=ja#token=${token}`, sizes.phone);
+  await claimStep(page, 'choosing');
+  await (await inClaim(page, 'input[value="aupay"]')).click();
+  await (await inClaim(page, 'button[type=submit]')).click();
+  await claimStep(page, 'confirming');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }), (await inClaim(page, 'button[type=submit]')).click()]);
+  await shot(page, 'sandbox-wallet-login-phone-ja');
+  await page.close();
+}
+
 // Key steps in Japanese: dark mode (phone and desktop), 320 px, and a 20 px root font.
 const variants = {
   dark: [sizes.phone, { dark: true }],
@@ -250,7 +282,7 @@ const variants = {
 };
 for (const [tag, [viewport, options]] of Object.entries(variants)) {
   run += 1;
-  const order = await newOrder('gems-1200');
+  const order = await newOrder('gems-1200', 'ja');
   const page = await open(`${base}/checkout.html?order=${order}&lang=ja`, viewport, options);
   await shot(page, `checkout-1-order-${tag}`);
   await (await within(page, 'input[value="bitcash"]')).click();

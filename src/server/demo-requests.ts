@@ -1,8 +1,10 @@
 /**
  * Bodies of the demo routes (`DEMO=1` only), checked like every other route:
  *
- * - `POST /api/demo/orders` `{"template": "gems-500" | "gems-1200" | "album-3000" | "pass-12000", "brands"?: [OrderBrand]}` → `201 Order`
- *   (a fresh open order from the template; `GET /api/demo/orders` lists the templates);
+ * - `POST /api/demo/orders` `{"template": "gems-500" | "gems-1200" | "album-3000" | "pass-12000", "brands"?: [OrderBrand], "lang"?: "ja" | "en"}`
+ *   → `201 Order` (a fresh open order from the template, its description in `lang`, English without;
+ *   `GET /api/demo/orders?lang=` lists the templates, descriptions in that language);
+ * - `POST /api/demo/reset` `{}` → `200 {"reset": true, "orders", "claims"}` (sandbox balances, fixed orders and claims as seeded);
  * - `POST /api/demo/claims` `{"amount": yen, "purpose", "message"?, "methods"?: [method id or {method, fee, arrival, max?}], "payer"?,
  *   "validHours"?}` → `201 {"token", "claim"}`.
  */
@@ -12,12 +14,17 @@ import { claimMethod, methods, PURPOSES, wireMethodId } from '../contract/claim.
 
 const knownMethod = wireMethodId.check(z.refine((id) => methods.has(id), { message: 'Unknown method.' }));
 
+/** The demo's languages (order descriptions, the sandbox's pages). */
+export const DEMO_LANGS = ['ja', 'en'] as const;
+export type DemoLang = (typeof DEMO_LANGS)[number];
+
 export const ORDER_TEMPLATE_IDS = ['gems-500', 'gems-1200', 'album-3000', 'pass-12000'] as const;
 
 /** `brands` replaces the template's brands (for a brand registered at run time). */
 export const demoOrderRequest = z.strictObject({
   template: z.enum(ORDER_TEMPLATE_IDS),
   brands: z.optional(z.array(orderBrand).check(z.minLength(1), z.maxLength(20))),
+  lang: z.optional(z.enum(DEMO_LANGS)),
 });
 export type DemoOrderRequest = z.infer<typeof demoOrderRequest>;
 
@@ -31,3 +38,6 @@ export const demoClaimRequest = z.strictObject({
   validHours: z.optional(z.int().check(z.minimum(1), z.maximum(24 * 90))),
 });
 export type DemoClaimRequest = z.infer<typeof demoClaimRequest>;
+
+/** The reset takes no options: an empty object. */
+export const demoResetRequest = z.strictObject({});

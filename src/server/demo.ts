@@ -6,9 +6,10 @@ import type { OrderBrand } from '../contract/checkout.js';
 import type { ClaimMethod } from '../contract/claim.js';
 import { insertClaim, readClaim, toClaim } from './claims.js';
 import type { BackendContext } from './context.js';
-import { demoClaimRequest, demoOrderRequest, type DemoOrderRequest } from './demo-requests.js';
+import { DEMO_LANGS, type DemoLang, demoClaimRequest, demoOrderRequest, demoResetRequest, type DemoOrderRequest } from './demo-requests.js';
 import { apiError, checkBody, json, readJson } from './http.js';
 import { insertOrder, readOrder, toOrder } from './orders.js';
+import type { Queryable } from './sql.js';
 
 const MERCHANT = 'Sandbox Game Store';
 
@@ -22,18 +23,28 @@ const STANDARD_BRANDS: OrderBrand[] = [
 export interface OrderTemplate {
   id: DemoOrderRequest['template'];
   amount: number;
+  /** In English: the fixed demo orders' description. */
   description: string;
+  /** The description in each demo language (an order made for a page in that language carries it). */
+  descriptions: Record<DemoLang, string>;
   brands: OrderBrand[];
   bitcashExOnly?: boolean;
 }
 
+const described = (en: string, ja: string) => ({ description: en, descriptions: { en, ja } });
+
 export const ORDER_TEMPLATES: OrderTemplate[] = [
-  { id: 'gems-500', amount: 500, description: 'Starter gem pack (500 gems)', brands: STANDARD_BRANDS },
-  { id: 'gems-1200', amount: 1200, description: 'Gem pack (1,200 gems)', brands: STANDARD_BRANDS },
+  {
+    id: 'gems-500',
+    amount: 500,
+    ...described('Starter gem pack (500 gems)', 'スターター ジェムパック（500ジェム）'),
+    brands: STANDARD_BRANDS,
+  },
+  { id: 'gems-1200', amount: 1200, ...described('Gem pack (1,200 gems)', 'ジェムパック（1,200ジェム）'), brands: STANDARD_BRANDS },
   {
     id: 'album-3000',
     amount: 3000,
-    description: 'Album download (EX-rated BitCash only)',
+    ...described('Album download (EX-rated BitCash only)', 'アルバムのダウンロード（BitCashはEXカードのみ）'),
     brands: [
       { id: 'bitcash', mode: 'collect', maxCodes: 2, balance: true },
       { id: 'webmoney', mode: 'collect', maxCodes: 3, balance: true },
@@ -45,7 +56,7 @@ export const ORDER_TEMPLATES: OrderTemplate[] = [
   {
     id: 'pass-12000',
     amount: 12000,
-    description: 'Annual season pass',
+    ...described('Annual season pass', '年間シーズンパス'),
     brands: [{ id: 'webmoney', mode: 'collect', maxCodes: 5, balance: true }],
   },
 ];
@@ -62,11 +73,11 @@ export const DEFAULT_METHODS: ClaimMethod[] = [
 const HOUR = 3_600_000;
 const template = (id: OrderTemplate['id']) => ORDER_TEMPLATES.find((t) => t.id === id)!;
 
-function fromTemplate(id: string, t: OrderTemplate) {
+function fromTemplate(id: string, t: OrderTemplate, lang?: DemoLang) {
   return {
     id,
     amount: t.amount,
-    description: t.description,
+    description: lang ? t.descriptions[lang] : t.description,
     merchantName: MERCHANT,
     brands: t.brands,
     bitcashExOnly: t.bitcashExOnly ?? false,
@@ -80,9 +91,12 @@ function methodsOf(wanted?: readonly (string | ClaimMethod)[]): ClaimMethod[] {
   return [...DEFAULT_METHODS.filter((m) => ids.includes(m.method)), ...wanted.filter((m): m is ClaimMethod => typeof m !== 'string')];
 }
 
+/** The ids of the fixed demo orders and claims (the README's test ids). */
+export const DEMO_ORDER_IDS = [...ORDER_TEMPLATES.map((t) => `demo-${t.amount}`), 'demo-paid', 'demo-expired', 'demo-canceled'];
+export const DEMO_CLAIM_TOKENS = ['demo-refund', 'demo-payout', 'demo-cashback', 'demo-expired', 'demo-canceled', 'demo-completed'];
+
 /** The fixed demo orders and claims, inserted when missing (the README's test ids). */
-export async function seedDemo(ctx: BackendContext): Promise<void> {
-  const { sql } = ctx;
+export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql): Promise<void> {
   const now = ctx.now();
   for (const t of ORDER_TEMPLATES) await insertOrder(sql, fromTemplate(`demo-${t.amount}`, t), now);
   await insertOrder(
@@ -126,12 +140,53 @@ export async function seedDemo(ctx: BackendContext): Promise<void> {
   });
 }
 
+/**
+ * The sandbox as the seed left it, in one transaction: every sandbox code's balance whole again (its
+ * reservations gone), and the fixed demo orders and claims seeded afresh, with their payment attempts,
+ * sandbox sessions and payouts, idempotency records and lockouts. Orders and claims made since are kept
+ * (each could be paid or received once anyway); lockouts per client address stay.
+ */
+export async function resetDemo(ctx: BackendContext): Promise<void> {
+  const orders = DEMO_ORDER_IDS;
+  const claims = DEMO_CLAIM_TOKENS;
+  const scopes = [
+    ...orders.flatMap((id) => [`POST /api/checkout/orders/${id}/payments`, `POST /api/checkout/orders/${id}/balance`]),
+    ...claims.map((token) => `POST /api/claims/${token}/claim`),
+  ];
+  const subjects = [...orders.map((id) => `order:${id}`), ...claims.map((token) => `claim:${token}`)];
+  await ctx.sql.transaction(async (tx) => {
+    await tx.query('DELETE FROM sandbox_reservations');
+    await tx.query('DELETE FROM sandbox_codes');
+    await tx.query('DELETE FROM sandbox_redirects WHERE order_id = ANY($1::text[])', [orders]);
+    await tx.query('DELETE FROM payment_attempts WHERE order_id = ANY($1::text[])', [orders]);
+    await tx.query('DELETE FROM orders WHERE id = ANY($1::text[])', [orders]);
+    await tx.query(
+      'DELETE FROM sandbox_payouts WHERE id IN (SELECT payout_id FROM claims WHERE token = ANY($1::text[]) AND payout_id IS NOT NULL)',
+      [claims],
+    );
+    await tx.query('DELETE FROM claims WHERE token = ANY($1::text[])', [claims]);
+    await tx.query('DELETE FROM idempotency_keys WHERE scope = ANY($1::text[])', [scopes]);
+    await tx.query('DELETE FROM lockouts WHERE subject = ANY($1::text[])', [subjects]);
+    await seedDemo(ctx, tx);
+  });
+}
+
+/** The templates as `GET /api/demo/orders?lang=` lists them: `description` in that language (English without). */
+function templatesIn(lang: DemoLang | null) {
+  return ORDER_TEMPLATES.map(({ descriptions, ...t }) => ({ ...t, description: lang ? descriptions[lang] : t.description }));
+}
+
 export function createDemoRoutes(ctx: BackendContext) {
   let serial = 0;
   return async function handle(request: Request): Promise<Response | null> {
-    const { pathname } = new URL(request.url);
+    const { pathname, searchParams } = new URL(request.url);
     if (pathname === '/api/demo/orders') {
-      if (request.method === 'GET') return json(200, ORDER_TEMPLATES);
+      if (request.method === 'GET') {
+        const lang = searchParams.get('lang');
+        if (lang !== null && !DEMO_LANGS.includes(lang as DemoLang))
+          return apiError(400, 'invalid_request', 'lang is ja or en.', { field: 'lang' });
+        return json(200, templatesIn(lang as DemoLang | null));
+      }
       if (request.method !== 'POST') return apiError(405, 'invalid_request', 'Use GET or POST.');
       const raw = await readJson(request);
       if (!raw.ok) return raw.response;
@@ -139,9 +194,18 @@ export function createDemoRoutes(ctx: BackendContext) {
       if (!body.ok) return body.response;
       serial += 1;
       const id = `${body.value.template}-${ctx.now().toString(36)}${serial}${crypto.randomUUID().slice(0, 4)}`;
-      const order = fromTemplate(id, template(body.value.template));
+      const order = fromTemplate(id, template(body.value.template), body.value.lang);
       await insertOrder(ctx.sql, body.value.brands ? { ...order, brands: body.value.brands } : order, ctx.now());
       return json(201, toOrder((await readOrder(ctx.sql, id))!));
+    }
+    if (pathname === '/api/demo/reset') {
+      if (request.method !== 'POST') return apiError(405, 'invalid_request', 'Use POST.');
+      const raw = await readJson(request);
+      if (!raw.ok) return raw.response;
+      const body = checkBody(raw.value, demoResetRequest);
+      if (!body.ok) return body.response;
+      await resetDemo(ctx);
+      return json(200, { reset: true, orders: DEMO_ORDER_IDS, claims: DEMO_CLAIM_TOKENS });
     }
     if (pathname === '/api/demo/claims') {
       if (request.method !== 'POST') return apiError(405, 'invalid_request', 'Use POST.');

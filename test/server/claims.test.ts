@@ -59,7 +59,7 @@ describe('claim API', () => {
     const atm = atmResult.parse(claimSchema.parse((await post('demo-refund', { method: 'atm' })).body).result);
     assert.equal(atm.method, 'atm');
     const form = new URLSearchParams({ receiptNumber: atm.receiptNumber, confirmationCode: atm.confirmationCode });
-    const taken = await backend.handle(new Request(`${ORIGIN}/sandbox/atm`, { method: 'POST', body: form }));
+    const taken = await backend.handle(new Request(`${ORIGIN}/sandbox/atm?lang=en`, { method: 'POST', body: form }));
     assert.match(await taken.text(), /Cash dispensed: <strong>¥2,780/);
     assert.equal((await get('demo-refund')).body.status, 'completed');
 

@@ -148,7 +148,7 @@ describe('over node:http', () => {
       claim.body.claim.methods.map((m: { method: string }) => m.method),
       ['atm', 'quo'],
     );
-    for (const path of ['/api/demo/orders', '/api/demo/claims']) {
+    for (const path of ['/api/demo/orders', '/api/demo/claims', '/api/demo/reset']) {
       const absent = await fetchJson(plain.port, path, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
