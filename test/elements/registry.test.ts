@@ -152,8 +152,8 @@ describe('a payout method registered at run time', () => {
     expect(t.assigned).to.deep.equal([next!.redirectUrl]);
     expect(t.completes).to.deep.equal([{ method: 'testwallet', amount: 2000, fee: 100, status: 'processing' }]);
 
-    // The sandbox's login page for the wallet, then back to the page.
-    const login = await fetch(t.assigned[0]!);
+    // The sandbox's login page for the wallet (in the browser's language: the test page's URL has no lang), then back to the page.
+    const login = await fetch(t.assigned[0]!, { headers: { 'accept-language': 'en' } });
     expect(login.status).to.equal(200);
     expect(await login.text())
       .to.contain('testwallet sandbox login')
