@@ -80,7 +80,9 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 export default {
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: true,
-  concurrency: 2,
+  // One test file at a time: a file in a background tab has no focus (:focus, activeElement), and the element
+  // tests' in-page PGlite makes two at once on 2 cores slower, not faster.
+  concurrency: 1,
   // The element tests run the real server module on PGlite in the page: more time on a busy 2-core machine.
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },

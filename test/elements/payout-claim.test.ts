@@ -18,7 +18,8 @@ function alerts(el: Element): string {
 }
 
 describe('<payout-claim>', () => {
-  const t = useHarness('payout-claim', { bankDelayMs: 50 });
+  // Long enough that "processing" is seen on a busy machine, short enough for a transfer to arrive in a test.
+  const t = useHarness('payout-claim', { bankDelayMs: 1500 });
 
   /** Pins the page's visibility: the test runner may run this file in a background tab. */
   function setHidden(hidden: boolean): void {
