@@ -4,8 +4,9 @@ export const checkoutStyles = css`
   /* Two columns while a brand name fits in half the width and never more than two (in em, so a large font gets one column). */
   .brand-list {
     display: grid;
-    /* At most two columns, and one where a brand name would not fit on one line (phones). */
-    grid-template-columns: repeat(auto-fit, minmax(max(min(100%, 8.5em), calc((100% - 0.5rem) / 2)), 1fr));
+    /* Two columns only where every brand name fits on one line (names do not wrap): one column on phones. The
+       widget is at most 34rem wide, so never three. */
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11.5rem), 1fr));
     gap: 0.5rem;
   }
   label.brand {

@@ -193,6 +193,9 @@ describe('theme, line breaking and touch targets', () => {
         const lineHeight = (node: Element) => Number.parseFloat(getComputedStyle(node).lineHeight);
         for (const label of el.shadowRoot!.querySelectorAll('label.brand span')) {
           expect(label.getBoundingClientRect().height, label.textContent!).to.be.at.most(lineHeight(label) * 1.1);
+          // ... and inside its card: one line must not mean running out of it.
+          const card = label.closest('label.brand')!.getBoundingClientRect();
+          expect(label.getBoundingClientRect().right, label.textContent!).to.be.at.most(card.right);
         }
         const amount = el.shadowRoot!.querySelector('.amount')!;
         expect(amount.getBoundingClientRect().height).to.be.at.most(lineHeight(amount) * 1.1);
