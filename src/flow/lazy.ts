@@ -104,4 +104,17 @@ export class LazyLoads {
   async settled(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
+
+  /**
+   * The host's update, and again after every chunk being loaded has settled: what `getUpdateComplete` returns,
+   * so that `updateComplete` means the step is rendered.
+   */
+  async updateComplete(update: () => Promise<boolean>): Promise<boolean> {
+    let result = await update();
+    while (this.pending.size > 0) {
+      await this.settled();
+      result = await update();
+    }
+    return result;
+  }
 }

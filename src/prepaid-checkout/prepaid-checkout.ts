@@ -112,13 +112,8 @@ export class PrepaidCheckout extends LitElement {
   }
 
   /** Also waits for a chunk that a step is loading, so that `updateComplete` means the step is rendered. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let result = await super.getUpdateComplete();
-    while (this.#lazy.pending.size > 0) {
-      await this.#lazy.settled();
-      result = await super.getUpdateComplete();
-    }
-    return result;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.#lazy.updateComplete(() => super.getUpdateComplete());
   }
 
   protected override updated(): void {
