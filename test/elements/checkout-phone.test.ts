@@ -19,6 +19,7 @@ import type { PrepaidCheckout } from '../../src/prepaid-checkout/prepaid-checkou
 import { chooseBrand, codeBoxes, mountCheckout, receipt, typeCode } from '../helpers/checkout.js';
 import { accessibleName, allByRole, byRole, visibleText } from '../helpers/dom.js';
 import { alertsText, useHarness } from '../helpers/harness.js';
+import { openOrder } from '../helpers/fixtures.js';
 
 const PAYMENTS = /\/payments$/;
 
@@ -41,14 +42,7 @@ function focused(el: PrepaidCheckout): Element | null {
 }
 
 describe('the checkout flow: what is pointed out, and what the codes add up to', () => {
-  const order: Order = {
-    order: 'o1',
-    amount: 1200,
-    currency: 'JPY',
-    merchant: { name: 'Shop' },
-    status: 'open',
-    brands: [{ id: 'webmoney', mode: 'collect', maxCodes: 3, balance: true }],
-  };
+  const order: Order = openOrder([{ id: 'webmoney', mode: 'collect', maxCodes: 3, balance: true }]);
   const A = 'wm00000000000500';
   const B = 'wm00000000001000';
   const entering = (over: Partial<Entry> = {}): CheckoutState => ({

@@ -1,23 +1,17 @@
 import { expect } from '@open-wc/testing';
-import { errorTarget, type ApiError } from '../../src/api/client.js';
+import { errorTarget } from '../../src/api/client.js';
 import type { Order } from '../../src/contract/checkout.js';
 import { initialState, transition, type CheckoutEvent, type CheckoutState, type Entry } from '../../src/prepaid-checkout/checkout-flow.js';
+import { noAnswer, openOrder, refusal } from '../helpers/fixtures.js';
 
-const order: Order = {
-  order: 'o1',
-  amount: 1200,
-  currency: 'JPY',
-  merchant: { name: 'Shop' },
-  status: 'open',
-  brands: [
-    { id: 'webmoney', mode: 'collect', maxCodes: 2, balance: true },
-    { id: 'netcash', mode: 'redirect' },
-  ],
-};
+const order: Order = openOrder([
+  { id: 'webmoney', mode: 'collect', maxCodes: 2, balance: true },
+  { id: 'netcash', mode: 'redirect' },
+]);
 const CODE = 'abcdefgh12345678';
 const CODE2 = 'zzzzzzzz12345678';
-const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, target: null, uncertain: false, ...extra });
-const dropped: ApiError = { code: 'network_error', status: 0, target: null, uncertain: true };
+const err = refusal;
+const dropped = noAnswer('network_error');
 
 function entry(over: Partial<Entry> = {}): Entry {
   return {

@@ -1,25 +1,18 @@
 import { expect } from '@open-wc/testing';
-import { errorTarget, type ApiError } from '../../src/api/client.js';
+import { errorTarget } from '../../src/api/client.js';
 import type { Claim } from '../../src/contract/claim.js';
 import { initialState, pollDelay, transition, type Choice, type ClaimEvent, type ClaimState } from '../../src/payout-claim/claim-flow.js';
+import { noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
 
-const claim: Claim = {
-  amount: 3000,
-  currency: 'JPY',
-  payer: { name: 'Shop' },
-  purpose: 'refund',
-  expiresAt: '2026-12-01T00:00:00Z',
-  status: 'open',
-  methods: [
-    { method: 'bank', fee: 0, arrival: 'business_days' },
-    { method: 'atm', fee: 220, arrival: 'instant', max: 100000 },
-    { method: 'quo', fee: 0, arrival: 'instant', max: 2000 },
-    { method: 'amazon', fee: 0, arrival: 'instant' },
-  ],
-};
+const claim: Claim = openClaim([
+  { method: 'bank', fee: 0, arrival: 'business_days' },
+  { method: 'atm', fee: 220, arrival: 'instant', max: 100000 },
+  { method: 'quo', fee: 0, arrival: 'instant', max: 2000 },
+  { method: 'amazon', fee: 0, arrival: 'instant' },
+]);
 const account = { bankCode: '0005', branchCode: '001', type: 'ordinary' as const, number: '1234567', holder: 'ﾔﾏﾀﾞ' };
-const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, target: null, uncertain: false, ...extra });
-const lost: ApiError = { code: 'timeout', status: 0, target: null, uncertain: true };
+const err = refusal;
+const lost = noAnswer('timeout');
 
 function choice(over: Partial<Choice> = {}): Choice {
   return { claim, method: 'atm', account: null, error: null, attempt: null, lockedUntil: null, notice: null, ...over };

@@ -3,7 +3,6 @@
  * claim-flow.ts, as tables of [previous, next, expected outputs]. No DOM.
  */
 import { expect } from '@open-wc/testing';
-import type { ApiError } from '../../src/api/client.js';
 import type { Order } from '../../src/contract/checkout.js';
 import type { Claim } from '../../src/contract/claim.js';
 import {
@@ -13,18 +12,12 @@ import {
   type Entry,
 } from '../../src/prepaid-checkout/checkout-flow.js';
 import { eventsFor as claimEvents, type Choice, type ClaimOutput, type ClaimState } from '../../src/payout-claim/claim-flow.js';
+import { openClaim, openOrder, refusal } from '../helpers/fixtures.js';
 
-const err = (code: string, extra: Partial<ApiError> = {}): ApiError => ({ code, status: 422, target: null, uncertain: false, ...extra });
+const err = refusal;
 
 describe('checkout eventsFor', () => {
-  const order: Order = {
-    order: 'o1',
-    amount: 1200,
-    currency: 'JPY',
-    merchant: { name: 'Shop' },
-    status: 'open',
-    brands: [{ id: 'webmoney', mode: 'collect', maxCodes: 2, balance: true }],
-  };
+  const order: Order = openOrder([{ id: 'webmoney', mode: 'collect', maxCodes: 2, balance: true }]);
   const payments = [{ brand: 'webmoney', amount: 1200, masked: '••••••••••••0000' }];
   const paidOrder: Order = { ...order, status: 'paid', payments, paidAt: '2026-11-23T10:00:00+09:00' };
   const entry = (over: Partial<Entry> = {}): Entry => ({
@@ -142,20 +135,12 @@ describe('checkout eventsFor', () => {
 });
 
 describe('claim eventsFor', () => {
-  const claim: Claim = {
-    amount: 3000,
-    currency: 'JPY',
-    payer: { name: 'Shop' },
-    purpose: 'refund',
-    expiresAt: '2026-12-01T00:00:00Z',
-    status: 'open',
-    methods: [
-      { method: 'bank', fee: 0, arrival: 'business_days' },
-      { method: 'atm', fee: 220, arrival: 'instant' },
-      { method: 'amazon', fee: 0, arrival: 'instant' },
-      { method: 'quo', fee: 0, arrival: 'instant' },
-    ],
-  };
+  const claim: Claim = openClaim([
+    { method: 'bank', fee: 0, arrival: 'business_days' },
+    { method: 'atm', fee: 220, arrival: 'instant' },
+    { method: 'amazon', fee: 0, arrival: 'instant' },
+    { method: 'quo', fee: 0, arrival: 'instant' },
+  ]);
   const atmResult = { method: 'atm', receiptNumber: '123456789012', confirmationCode: '123456', expiresAt: '2026-12-01T00:00:00Z' };
   const atmProcessing: Claim = { ...claim, status: 'processing', result: atmResult };
   const quoCompleted: Claim = {
