@@ -6,6 +6,7 @@
  * Every POST: JSON only (415), at most 16 KiB (413, decided while reading), an Idempotency-Key scoped to
  * its path, then the handler. One log line per request: method, path without tokens, status, ms.
  */
+import { arrivalTerms, type ArrivalTerms } from './business-days.js';
 import { createCheckoutApi, type CheckoutApi } from './checkout-api.js';
 import { createClaimApi } from './claim-api.js';
 import { createClaimStore, type ClaimStore } from './claims.js';
@@ -44,6 +45,11 @@ export interface MerchantBackendOptions {
   demo?: boolean;
   /** The clock (epoch ms), for tests. */
   now?: () => number;
+  /**
+   * Bank transfers: the cut-off (minutes after midnight JST; default 900, 15:00) and the business days a
+   * transfer takes at most after its start day (default 3, the upper bound of "1–3 business days").
+   */
+  bankArrival?: Partial<ArrivalTerms>;
   /** How long a request (idempotency key) or a payment attempt is held before another process may take it over. Default 30 s. */
   leaseMs?: number;
   /** Wrong codes per order (accounts per claim) before a lockout, and how long it lasts. Default 5 in 60 s. */
@@ -81,6 +87,7 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
     sql: options.sql,
     now,
     leaseMs: options.leaseMs ?? 30_000,
+    bankArrival: arrivalTerms(options.bankArrival),
     lockouts: new Lockouts(options.sql, now),
     lockoutTerms: { subject: options.lockout ?? { limit: 5, seconds: 60 }, client: options.clientLockout ?? { limit: 20, seconds: 600 } },
     publicOrigin,

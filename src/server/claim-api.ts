@@ -36,7 +36,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
 
   async function getClaim(token: string): Promise<Response> {
     const row = await find(token);
-    return row ? json(200, toClaim(row)) : apiError(404, 'claim_not_found', 'No such claim.');
+    return row ? json(200, toClaim(row, ctx)) : apiError(404, 'claim_not_found', 'No such claim.');
   }
 
   async function post(token: string, raw: unknown, call: Call): Promise<Response> {
@@ -45,7 +45,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
     if (row.status === 'expired') return apiError(410, 'claim_expired', 'This claim has expired.');
     if (!canClaim(row)) {
       if (row.idem_scope === call.idem.scope && row.idem_key === call.idem.key && row.payout_state === 'active')
-        return json(200, toClaim(row));
+        return json(200, toClaim(row, ctx));
       return row.payout_state === 'starting'
         ? inProgress('Another request for this claim is in progress.')
         : apiError(409, 'claim_not_open', `The claim is ${row.status}.`);
@@ -141,7 +141,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
         payout_state: 'active',
       });
       await ctx.lockouts.succeed(subject);
-      return json(200, toClaim(answered ?? (await readClaim(sql, token))!));
+      return json(200, toClaim(answered ?? (await readClaim(sql, token))!, ctx));
     } catch (error) {
       if (!(error instanceof ProviderUnavailable)) throw error; // left `starting`: finished from the provider's word after the lease
       await letGo(row, dropped !== null);

@@ -5,6 +5,8 @@
  * crash (state `starting`, lease passed) is finished from the provider's answer, never started again.
  */
 import type { Claim, ClaimMethod, ClaimResult, Purpose } from '../contract/claim.js';
+import { kindOf } from '../contract/methods.js';
+import { bankArrivalBy } from './business-days.js';
 import type { BackendContext } from './context.js';
 import type { PayoutProvider, PayoutState } from './providers.js';
 import type { Queryable } from './sql.js';
@@ -65,7 +67,23 @@ export async function insertClaim(q: Queryable, claim: NewClaim, now: number): P
   return rows.length > 0;
 }
 
-export function toClaim(row: ClaimRow): Claim {
+/**
+ * The methods as the claim offers them, each bank transfer with its `arrivalBy` (business-days.ts): while
+ * that transfer is processing, from when it was asked (`processing_since`); otherwise as if asked now.
+ */
+function withArrival(row: ClaimRow, ctx: Pick<BackendContext, 'now' | 'bankArrival'>): ClaimMethod[] {
+  const transferAsked =
+    row.status === 'processing' && row.payout_method !== null && kindOf(row.payout_method) === 'account' ? row.processing_since : null;
+  return row.methods.map((terms) => {
+    const { arrivalBy: _stored, ...rest } = terms;
+    if (terms.arrival !== 'business_days' || kindOf(terms.method) !== 'account') return rest;
+    const askedAt = terms.method === row.payout_method && transferAsked !== null ? transferAsked : ctx.now();
+    const arrivalBy = bankArrivalBy(askedAt, ctx.bankArrival);
+    return arrivalBy ? { ...rest, arrivalBy } : rest;
+  });
+}
+
+export function toClaim(row: ClaimRow, ctx: Pick<BackendContext, 'now' | 'bankArrival'>): Claim {
   return {
     amount: row.amount,
     currency: 'JPY',
@@ -74,7 +92,7 @@ export function toClaim(row: ClaimRow): Claim {
     ...(row.message !== null ? { message: row.message } : {}),
     expiresAt: new Date(row.expires_at).toISOString(),
     status: row.status,
-    methods: row.methods,
+    methods: withArrival(row, ctx),
     ...(row.result ? { result: row.result } : {}),
     ...(row.failure ? { failure: row.failure } : {}),
     ...(row.next ? { next: row.next } : {}),

@@ -2,6 +2,7 @@
  * What every handler of the backend shares: the store, the clock, the lockouts and their terms, the
  * configured origins. One request's facts travel as a `Call`.
  */
+import type { ArrivalTerms } from './business-days.js';
 import { apiError } from './http.js';
 import type { IdempotencyScope } from './idempotency.js';
 import type { LockoutTerms, Lockouts } from './lockout.js';
@@ -11,6 +12,8 @@ export interface BackendContext {
   sql: Sql;
   /** Epoch milliseconds (a test's clock, or Date.now). */
   now: () => number;
+  /** When a bank transfer starts and how many business days it takes (the claims' `arrivalBy`). */
+  bankArrival: ArrivalTerms;
   /** How long a request or payment attempt may run before another process may take it over. */
   leaseMs: number;
   lockouts: Lockouts;

@@ -228,7 +228,7 @@ export function createDemoRoutes(ctx: BackendContext) {
         },
         ctx.now(),
       );
-      return json(201, { token, claim: toClaim((await readClaim(ctx.sql, token))!) });
+      return json(201, { token, claim: toClaim((await readClaim(ctx.sql, token))!, ctx) });
     }
     return null;
   };

@@ -33,3 +33,11 @@ export {
   type BankDirectory,
 } from './sandbox/index.js';
 export { ORDER_TEMPLATES, DEFAULT_METHODS } from './demo.js';
+export {
+  bankArrivalBy,
+  isBankBusinessDay,
+  transferStartDay,
+  DEFAULT_ARRIVAL_TERMS,
+  HOLIDAYS_KNOWN_UNTIL,
+  type ArrivalTerms,
+} from './business-days.js';
