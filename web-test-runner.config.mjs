@@ -48,6 +48,25 @@ function nodeBuiltinsStub() {
     },
   };
 }
+// The Japanese holiday data (src/server/business-days.ts, run in the page by the element tests) ships as CommonJS
+// only: its one file is served as an ES module that esbuild bundles from it (its default export the data).
+const HOLIDAY_DATA = '/node_modules/@holiday-jp/holiday_jp/lib/holidays.js';
+const holidayData = {
+  name: 'ppw-holiday-data',
+  async transform(context) {
+    if (context.path !== HOLIDAY_DATA) return;
+    const result = await build({
+      entryPoints: [`.${HOLIDAY_DATA}`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+    });
+    return { body: result.outputFiles[0].text };
+  },
+};
 // React and Vue, for test/elements/frameworks.test.ts only. React ships CommonJS only (no ES module build), so
 // test/helpers/react.ts is served as one ES module that esbuild bundles from it: one copy of React, with
 // process.env.NODE_ENV defined. This runs after the TypeScript transform and replaces that one file's body.
@@ -86,7 +105,13 @@ export default {
   // The element tests run the real server module on PGlite in the page: more time on a busy 2-core machine.
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 10000 } },
-  plugins: [mountBackend(), nodeBuiltinsStub(), esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), frameworks],
+  plugins: [
+    mountBackend(),
+    nodeBuiltinsStub(),
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    frameworks,
+    holidayData,
+  ],
   middleware: [
     // PGlite's wasm and file-system bundle, sent as raw bytes (the dev server's transforms treat bodies as text).
     async (ctx, next) => {

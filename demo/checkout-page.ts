@@ -10,6 +10,7 @@ const lang = params.get('lang') === 'en' ? 'en' : 'ja';
 document.documentElement.lang = lang;
 const checkout = document.querySelector('prepaid-checkout')!;
 checkout.setAttribute('order', params.get('order') ?? 'demo-1200');
+for (const notice of checkout.querySelectorAll<HTMLElement>('[slot="notice"][data-lang]')) notice.hidden = notice.dataset.lang !== lang;
 
 for (const other of ['ja', 'en']) {
   const link = document.querySelector<HTMLAnchorElement>(`#lang-${other}`)!;

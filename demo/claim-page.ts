@@ -3,7 +3,7 @@
  * switch changes the page's lang, which the widget follows, marks the current language (aria-current),
  * and keeps it in the URL's `?lang=` (the fragment untouched): the widget sends the page's URL as its
  * returnUrl, so a wallet's sandbox login page opens in that language and the page comes back in it.
- * Events are shown below it.
+ * Events are shown below it. The provider's legal notice (in the `notice` slot) is shown in the page's language.
  */
 import '../src/payout-claim.js';
 import { logEvents } from './event-log.js';
@@ -12,6 +12,7 @@ const claim = document.querySelector('payout-claim')!;
 const setLang = (lang: string) => {
   document.documentElement.lang = lang;
   claim.setAttribute('lang', lang);
+  for (const notice of claim.querySelectorAll<HTMLElement>('[slot="notice"][data-lang]')) notice.hidden = notice.dataset.lang !== lang;
   for (const other of ['ja', 'en']) {
     const link = document.querySelector<HTMLAnchorElement>(`#lang-${other}`)!;
     const url = new URL(location.href);

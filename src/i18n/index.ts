@@ -95,6 +95,23 @@ export function formatDateTime(iso: string, lang: Lang): string {
     : `${day} ${MONTHS[month]} ${year}, ${two(hour)}:${two(minute)} JST`;
 }
 
+const WEEKDAYS = {
+  ja: ['日', '月', '火', '水', '木', '金', '土'],
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+} as const;
+
+/**
+ * A calendar date in Japan (`arrivalBy`, `YYYY-MM-DD`) with its weekday: `11月26日（木）`, `Thu 26 Nov` (no year:
+ * the date is days ahead). The weekday is the date's own (from its UTC midnight), so no zone or Intl is involved.
+ */
+export function formatArrivalDate(date: string, lang: Lang): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) throw new RangeError(`Invalid date: ${date}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return lang === 'ja' ? `${month}月${day}日（${WEEKDAYS.ja[weekday]}）` : `${WEEKDAYS.en[weekday]} ${day} ${MONTHS[month - 1]}`;
+}
+
 /** A time later today (a lockout's end), in Japan's time: `9:05:03 JST` / `09:05:03 JST` (Intl's medium time). */
 export function formatTime(epochMs: number, lang: Lang): string {
   const jst = new Date(epochMs + JST_OFFSET_MS);

@@ -122,7 +122,11 @@ export interface Messages {
     methods: Record<MethodId, MethodWords>;
     fee: (fee: string) => string;
     noFee: string;
-    arrival: { instant: string; business_days: string };
+    /**
+     * When a method's money arrives: `instant` says maintenance can delay it; `business_days` without a date;
+     * `by` with the backend's `arrivalBy`, given as `formatArrivalDate` words it ("Thu 26 Nov").
+     */
+    arrival: { instant: string; business_days: string; by: (date: string) => string };
     limit: (max: string) => string;
     overLimit: (max: string) => string;
     youReceive: (net: string) => string;
@@ -145,6 +149,8 @@ export interface Messages {
       resumeAny: string;
     };
     bankWhen: string;
+    /** `bankWhen` with the backend's `arrivalBy`. */
+    bankWhenBy: (date: string) => string;
     /** Said only when nothing more is coming that the recipient needs this page for. */
     canClose: string;
     bankDetails: string;

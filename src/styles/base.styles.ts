@@ -207,6 +207,21 @@ export const baseStyles = css`
     padding: 0.5rem 0.75rem;
     margin: 0 0 1rem;
   }
+  /*
+   * The page's legal notices (slot "notice", light DOM): under the widget, in smaller muted text that the
+   * slotted content inherits (colours follow the theme), wrapping at any width, spaced only when given.
+   */
+  slot[name='notice'] {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.8125em;
+    line-height: 1.6;
+    overflow-wrap: anywhere;
+  }
+  ::slotted([slot='notice']) {
+    margin: 1rem 0 0;
+    max-width: 100%;
+  }
   .hint {
     color: var(--_muted);
     font-size: 0.875em;

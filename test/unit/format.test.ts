@@ -3,7 +3,7 @@
  * table over the digits' lengths, in both languages.
  */
 import { expect } from '@open-wc/testing';
-import { formatDateTime, formatTime, formatYen } from '../../src/i18n/index.js';
+import { formatArrivalDate, formatDateTime, formatTime, formatYen } from '../../src/i18n/index.js';
 
 describe('formatYen', () => {
   const amounts = [0, 5, 42, 999, 1000, 1200, 10000, 99999, 123456, 1000000, 12345678, 987654321];
@@ -55,5 +55,29 @@ describe('formatDateTime', () => {
 
   it('throws on an invalid date, as Intl does', () => {
     expect(() => formatDateTime('not a date', 'en')).to.throw(RangeError);
+  });
+});
+
+describe('formatArrivalDate', () => {
+  it('a few by hand', () => {
+    expect(formatArrivalDate('2026-11-26', 'ja')).to.equal('11月26日（木）');
+    expect(formatArrivalDate('2026-11-26', 'en')).to.equal('Thu 26 Nov');
+    expect(formatArrivalDate('2027-01-07', 'ja')).to.equal('1月7日（木）');
+    expect(formatArrivalDate('2028-02-29', 'en')).to.equal('Tue 29 Feb');
+  });
+  it('the same weekday, day and month as Intl, over three years', () => {
+    const ja = new Intl.DateTimeFormat('ja-JP', { weekday: 'short', timeZone: 'UTC' });
+    // en-US names (en-GB says "Sept"), in the British order that the widget's other dates use.
+    const en = new Intl.DateTimeFormat('en-US', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' });
+    const part = (date: Date, type: string) => en.formatToParts(date).find((p) => p.type === type)!.value;
+    for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2029, 0, 1); day += 86_400_000) {
+      const date = new Date(day);
+      const iso = date.toISOString().slice(0, 10);
+      expect(formatArrivalDate(iso, 'ja'), iso).to.equal(`${date.getUTCMonth() + 1}月${date.getUTCDate()}日（${ja.format(date)}）`);
+      expect(formatArrivalDate(iso, 'en'), iso).to.equal(`${part(date, 'weekday')} ${part(date, 'day')} ${part(date, 'month')}`);
+    }
+  });
+  it('refuses what is not a date', () => {
+    expect(() => formatArrivalDate('26 Nov', 'en')).to.throw(RangeError);
   });
 });

@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { kindOf } from '../../contract/methods.js';
 import { fieldOfFailure, refusedField } from '../../fields/account-draft.js';
 import { knownMethods, methodAvailable, netAmount, type Choice } from '../claim-flow.js';
-import { failureText, type StepContext } from './context.js';
+import { arrivalText, failureText, type StepContext } from './context.js';
 import { renderClaimSummary } from './summary.js';
 
 /**
@@ -57,7 +57,7 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
                     ${
                       available
                         ? html`<span>${terms.fee > 0 ? t.fee(ctx.yen(terms.fee)) : t.noFee} · ${t.youReceive(ctx.yen(netAmount(claim, terms.method)))}</span>
-                          <span>${t.arrival[terms.arrival]}${terms.max !== undefined ? html` · ${t.limit(ctx.yen(terms.max))}` : nothing}</span>
+                          <span class="arrival">${arrivalText(ctx.m, ctx.lang, terms)}${terms.max !== undefined ? html` · ${t.limit(ctx.yen(terms.max))}` : nothing}</span>
                           <span>${words.needs}</span>`
                         : html`<span class="unavailable">${t.overLimit(ctx.yen(terms.max ?? 0))}</span>`
                     }

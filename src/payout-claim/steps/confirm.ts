@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { kindOf } from '../../contract/methods.js';
 import { formatTime } from '../../i18n/index.js';
 import { netAmount, type Choice } from '../claim-flow.js';
-import type { StepContext } from './context.js';
+import { arrivalText, type StepContext } from './context.js';
 
 /** Says exactly what will happen, then one POST. */
 export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
@@ -12,6 +12,7 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
   const locked = choice.lockedUntil !== null && choice.lockedUntil > ctx.now;
   const account = kindOf(method) === 'account' ? choice.account : null;
   const names = ctx.bankForm.names(ctx.lang);
+  const terms = choice.claim.methods.find((m) => m.method === method);
   return html`<form class="card" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${(e: Event) => {
     e.preventDefault();
     ctx.confirm();
@@ -19,6 +20,7 @@ export function renderConfirm(choice: Choice, busy: boolean, ctx: StepContext) {
     <h2 tabindex="-1">${t.confirmTitle}</h2>
     <p class="method-chosen">${ctx.method(method).name}</p>
     <p>${ctx.method(method).confirm(net)}</p>
+    ${terms ? html`<p class="arrival">${arrivalText(ctx.m, ctx.lang, terms)}</p>` : nothing}
     ${
       account
         ? html`<dl class="summary">

@@ -4,7 +4,7 @@ import { methods } from '../../contract/methods.js';
 import { formatDateTime } from '../../i18n/index.js';
 import { netAmount, type KnownMethodId, type Notice } from '../claim-flow.js';
 import { groupForReading } from '../code-groups.js';
-import type { StepContext } from './context.js';
+import { bankWhenText, type StepContext } from './context.js';
 
 function methodOf(claim: Claim): KnownMethodId | null {
   const method = claim.result?.method;
@@ -60,7 +60,7 @@ function renderDetails(claim: Claim, ctx: StepContext) {
     }
     case 'account': {
       const { result } = typed;
-      return html`${claim.status === 'processing' ? html`<p>${t.bankWhen}</p>` : nothing}
+      return html`${claim.status === 'processing' ? html`<p class="arrival">${bankWhenText(ctx.m, ctx.lang, claim, result.method)}</p>` : nothing}
         <h3>${t.bankDetails}</h3>
         <dl class="summary">
           <div><dt>${t.bankForm.bank}</dt><dd>${ctx.bankForm.resultName(result.bankName, 'bank', ctx.lang)}</dd></div>
