@@ -77,7 +77,8 @@ export const baseStyles = css`
     text-wrap: pretty;
   }
   @supports (word-break: auto-phrase) {
-    :lang(ja) {
+    :lang(ja),
+    slot[name='notice'] {
       word-break: auto-phrase;
     }
     :is(p, li, dd):lang(ja) {
@@ -210,6 +211,7 @@ export const baseStyles = css`
   /*
    * The page's legal notices (slot "notice", light DOM): under the widget, in smaller muted text that the
    * slotted content inherits (colours follow the theme), wrapping at any width, spaced only when given.
+   * It inherits auto-phrase too (above), which breaks only Japanese text (by its own lang) between phrases.
    */
   slot[name='notice'] {
     display: block;
