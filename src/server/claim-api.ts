@@ -99,6 +99,8 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
       idem_scope: call.idem.scope,
       idem_key: call.idem.key,
       lease_until: ctx.now() + ctx.leaseMs,
+      // When this payout was asked: a transfer's arrivalBy counts from it, also when a crash leaves it to recovery.
+      processing_since: ctx.now(),
     });
     if (!won) {
       const now = await readClaim(sql, token);

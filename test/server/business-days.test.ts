@@ -138,4 +138,27 @@ describe('arrivalBy in Claim answers', () => {
     // Another claim, still open, is dated from now.
     assert.equal(bank(await get('demo-payout'))?.arrivalBy, '2026-12-04');
   });
+
+  it('a transfer whose process died before the answer: recovered later, still dated from when it was asked', async () => {
+    clock.ms = jst('2026-11-27T16:00');
+    const start = shared.backend.payouts.start.bind(shared.backend.payouts);
+    let reached!: () => void;
+    const started = new Promise<void>((resolve) => (reached = resolve));
+    shared.backend.payouts.start = async (request) => {
+      await start(request);
+      reached();
+      return new Promise(() => undefined); // the process never writes the answer
+    };
+    try {
+      void call(shared.backend, 'POST', '/api/claims/demo-refund/claim', { method: 'bank', account }, crypto.randomUUID());
+      await started;
+    } finally {
+      shared.backend.payouts.start = start;
+    }
+    // Found on Wednesday, long after the lease: finished from the provider's word.
+    clock.ms = jst('2026-12-02T10:00');
+    const recovered = await get('demo-refund');
+    assert.equal(recovered.status, 'processing');
+    assert.equal(bank(recovered)?.arrivalBy, '2026-12-03');
+  });
 });
