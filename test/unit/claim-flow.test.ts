@@ -15,7 +15,18 @@ const err = refusal;
 const lost = noAnswer('timeout');
 
 function choice(over: Partial<Choice> = {}): Choice {
-  return { claim, method: 'atm', account: null, error: null, attempt: null, lockedUntil: null, notice: null, ...over };
+  return {
+    claim,
+    method: 'atm',
+    account: null,
+    savedAccountId: null,
+    saveAccount: false,
+    error: null,
+    attempt: null,
+    lockedUntil: null,
+    notice: null,
+    ...over,
+  };
 }
 const choosing = (over: Partial<Choice> = {}): ClaimState => ({ status: 'choosing', choice: choice(over) });
 const confirming = (over: Partial<Choice> = {}): ClaimState => ({ status: 'confirming', choice: choice(over) });
