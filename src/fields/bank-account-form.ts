@@ -491,16 +491,20 @@ export class BankAccountForm implements ReactiveController {
           <p class="error" id="saved-error" role="alert" part="error">${saved.error ?? ''}</p>
         </fieldset>`
       : nothing;
-    if (!newAccount) return group;
-    return html`${group}${this.render(m, lang)}
-      ${
-        accounts
-          ? html`<label class="choice-option save-account">
-            <input type="checkbox" id="account-save" .checked=${live(saved.save)} @change=${(e: Event) => saved.setSave((e.target as HTMLInputElement).checked)} />
-            <span>${s.save}</span>
-          </label>`
-          : nothing
-      }`;
+    // One template either way, so that the radio with the focus stays the same element when the form opens or closes.
+    return html`${group}${
+      newAccount
+        ? html`${this.render(m, lang)}
+          ${
+            accounts
+              ? html`<label class="choice-option save-account">
+                <input type="checkbox" id="account-save" .checked=${live(saved.save)} @change=${(e: Event) => saved.setSave((e.target as HTMLInputElement).checked)} />
+                <span>${s.save}</span>
+              </label>`
+              : nothing
+          }`
+        : nothing
+    }`;
   }
 
   render(m: ClaimText, lang: Lang) {
