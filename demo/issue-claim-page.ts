@@ -24,6 +24,7 @@ async function issue(): Promise<void> {
     purpose: data.get('purpose'),
     message: data.get('message') || undefined,
     methods: data.getAll('methods'),
+    recipient: data.get('recipient') || undefined,
   };
   const response = await fetch('/api/demo/claims', {
     method: 'POST',

@@ -92,12 +92,20 @@ export async function openApiDocument() {
       },
       '/{token}': {
         servers: [{ url: '/api/claims' }],
-        get: { operationId: 'getClaim', parameters: [token], responses: { 200: ok('Claim', 'The claim'), ...claimErrors } },
+        get: {
+          operationId: 'getClaim',
+          parameters: [token],
+          description:
+            "savedAccounts: the recipient's saved bank accounts (at most 20, newest first; [] when none), present only when the claim has a recipient and the backend keeps accounts.",
+          responses: { 200: ok('Claim', 'The claim'), ...claimErrors },
+        },
       },
       '/{token}/claim': {
         servers: [{ url: '/api/claims' }],
         post: {
           operationId: 'claim',
+          description:
+            "Bank: a new account (with saveAccount: true, saved for the recipient once the payout starts; ignored where the claim has no savedAccounts), or accountId, one of this claim's savedAccounts (another id: 422 invalid_account, field accountId, counted by the lockout).",
           parameters: [token, idempotencyKey],
           requestBody: body('ClaimRequest'),
           responses: { 200: ok('Claim', 'The claim, processing or completed'), ...claimErrors },

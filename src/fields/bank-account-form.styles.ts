@@ -65,6 +65,28 @@ export const bankAccountFormStyles = css`
     min-height: 44px;
     cursor: pointer;
   }
+  .saved-option {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.5rem 0.75rem;
+    margin-bottom: 0.5rem;
+  }
+  .saved-option:has(input:checked) {
+    border-color: var(--_primary);
+    background: var(--_subtle);
+  }
+  .saved-text {
+    display: flex;
+    flex-direction: column;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .saved-bank {
+    font-weight: 600;
+  }
+  .save-account {
+    margin-top: 0.5rem;
+  }
   .choice-option input {
     width: 1.1rem;
     height: 1.1rem;

@@ -7,7 +7,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { ACCOUNT_TYPES, type AccountType } from '../contract/claim.js';
+import { ACCOUNT_TYPES, type AccountType, type SavedAccount } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
 import type { ClaimMessages, Lang } from '../i18n/index.js';
 import {
@@ -63,6 +63,19 @@ const CORPORATE_ROWS = CORPORATE_ABBREVIATIONS.map(({ abbreviation, written }) =
 }));
 
 const formatEntry = (entry: BankEntry) => entryLabel(entry, false);
+
+/** The saved accounts around the form (`Claim.savedAccounts`), as the choice step gives them. */
+export interface SavedAccountsView {
+  /** Undefined: a backend without saved accounts (no group, no checkbox); empty: only the checkbox. */
+  accounts: readonly SavedAccount[] | undefined;
+  /** The saved account chosen; null: another account (the form). */
+  chosen: string | null;
+  save: boolean;
+  /** A refusal of the chosen saved account, in words. */
+  error: string | null;
+  choose(accountId: string | null): void;
+  setSave(save: boolean): void;
+}
 
 export class BankAccountForm implements ReactiveController {
   draft: AccountDraft = { ...emptyDraft };
@@ -443,6 +456,55 @@ export class BankAccountForm implements ReactiveController {
       // meanwhile is searched as soon as they arrive.
       disabled: !this.draft.bankCode,
     };
+  }
+
+  /**
+   * The bank method's panel: the saved accounts first (a radio group, with "another account"), then, for
+   * another account, the form and its "save for next time" box.
+   */
+  renderPanel(m: ClaimText, lang: Lang, saved: SavedAccountsView) {
+    const s = m.savedAccounts;
+    const { accounts } = saved;
+    const newAccount = saved.chosen === null || !accounts?.some((a) => a.id === saved.chosen);
+    const option = (id: string | null, body: unknown) => html`<label class="choice-option saved-option">
+      <input
+        type="radio"
+        name="saved-account"
+        value=${id ?? 'another'}
+        .checked=${live(id === null ? newAccount : saved.chosen === id)}
+        aria-describedby="saved-error"
+        @change=${() => saved.choose(id)}
+      />
+      <span class="saved-text">${body}</span>
+    </label>`;
+    const group = accounts?.length
+      ? html`<fieldset class="choice saved-accounts" id="saved-accounts" aria-invalid=${saved.error ? 'true' : 'false'}>
+          <legend>${s.legend}</legend>
+          ${accounts.map((a) =>
+            option(
+              a.id,
+              html`<span class="saved-bank" lang="ja">${halfWidthLatin(a.bankName)} ${halfWidthLatin(a.branchName)}</span>
+                <span class="saved-details">${m.accountTypes[a.type]} ${a.masked} <span class="zengin" lang="ja">${a.holder}</span></span>`,
+            ),
+          )}
+          ${option(null, html`<span class="saved-bank">${s.another}</span>`)}
+          <p class="error" id="saved-error" role="alert" part="error">${saved.error ?? ''}</p>
+        </fieldset>`
+      : nothing;
+    // One template either way, so that the radio with the focus stays the same element when the form opens or closes.
+    return html`${group}${
+      newAccount
+        ? html`${this.render(m, lang)}
+          ${
+            accounts
+              ? html`<label class="choice-option save-account">
+                <input type="checkbox" id="account-save" .checked=${live(saved.save)} @change=${(e: Event) => saved.setSave((e.target as HTMLInputElement).checked)} />
+                <span>${s.save}</span>
+              </label>`
+              : nothing
+          }`
+        : nothing
+    }`;
   }
 
   render(m: ClaimText, lang: Lang) {

@@ -10,6 +10,8 @@ import { formatYen, type Lang } from './index.js';
 export function errorText(common: Messages['common'], error: ApiError, lang: Lang): string {
   const { errors } = common;
   if (error.code === 'insufficient_balance') return errors.insufficient_balance(formatYen(error.shortfall ?? 0, lang));
+  if (error.code === 'invalid_account' && error.target?.kind === 'field' && error.target.name === 'accountId')
+    return errors.invalid_saved_account;
   const known = Object.hasOwn(errors, error.code) ? (errors as Record<string, unknown>)[error.code] : undefined;
   if (typeof known === 'string') return known;
   return error.status >= 500 ? errors.server_error : errors.unknown(error.message ?? error.code);

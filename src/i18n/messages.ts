@@ -36,6 +36,8 @@ export type ErrorMessages = {
   [Code in Exclude<CheckoutErrorCode | ClaimErrorCode, 'insufficient_balance'>]: string;
 } & {
   insufficient_balance: (shortfall: string) => string;
+  /** `invalid_account` at `accountId`: the saved account chosen is not one this claim can pay. */
+  invalid_saved_account: string;
   /** A code this widget does not know: the server's message. */
   unknown: (serverMessage: string) => string;
 };
@@ -154,6 +156,16 @@ export interface Messages {
     /** Said only when nothing more is coming that the recipient needs this page for. */
     canClose: string;
     bankDetails: string;
+    /** Saved accounts (`savedAccounts`): offered first in the bank method. */
+    savedAccounts: {
+      legend: string;
+      /** The option that opens the bank form. */
+      another: string;
+      /** The new account form's checkbox (`saveAccount: true`). */
+      save: string;
+      /** The saved account chosen, in a sentence (the confirm step). */
+      describe: (masked: string, bank: string, branch: string) => string;
+    };
     accountTypes: Record<AccountType, string>;
     walletWaiting: string;
     checking: string;

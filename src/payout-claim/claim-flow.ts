@@ -3,7 +3,7 @@
  * No lit, no fetch, no clock: the controller runs the effects and passes in keys and times.
  */
 import type { ApiError } from '../api/client.js';
-import type { Claim, ClaimMethod, ClaimStatus } from '../contract/claim.js';
+import type { Claim, ClaimMethod, ClaimStatus, SavedAccount } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
 import { isValidId } from '../contract/common.js';
 import { kindOf, methods } from '../contract/methods.js';
@@ -24,6 +24,10 @@ export interface Choice {
   method: KnownMethodId | null;
   /** The bank account as the recipient entered it (bank transfer), kept when they go back. */
   account: BankAccount | null;
+  /** Bank transfer to a saved account (`claim.savedAccounts`): its id; null for a new account (the form). */
+  savedAccountId: string | null;
+  /** A new account is saved for next time (`saveAccount: true`; offered when the claim has `savedAccounts`). */
+  saveAccount: boolean;
   error: ApiError | null;
   /** The last attempt whose outcome is unknown: confirming again sends it again, same key. */
   attempt: Attempt | null;
@@ -53,6 +57,9 @@ export type ClaimEvent =
   | { type: 'reload' }
   | { type: 'method-chosen'; method: KnownMethodId }
   | { type: 'account-entered'; account: BankAccount }
+  /** A saved account chosen, or null: "another account" (the form). */
+  | { type: 'saved-account-chosen'; accountId: string | null }
+  | { type: 'save-account-changed'; save: boolean }
   | { type: 'continue' }
   | { type: 'back' }
   | { type: 'confirm'; key: string; returnUrl: string; now: number }
@@ -90,10 +97,19 @@ export function netAmount(claim: Claim, method: KnownMethodId): number {
   return Math.max(0, claim.amount - (termsOf(claim, method)?.fee ?? 0));
 }
 
-/** Whether the choice is complete enough to confirm: an available method, and an account for bank. */
+/** The saved account chosen, if it is one of the claim's. */
+export function savedAccountOf(choice: Choice): SavedAccount | null {
+  return choice.claim.savedAccounts?.find((a) => a.id === choice.savedAccountId) ?? null;
+}
+
+/** Whether the choice is complete enough to confirm: an available method, and an account (saved or new) for bank. */
 export function readyToConfirm(choice: Choice): boolean {
   const terms = termsOf(choice.claim, choice.method);
-  return !!terms && methodAvailable(choice.claim, terms) && (kindOf(terms.method) !== 'account' || choice.account !== null);
+  return (
+    !!terms &&
+    methodAvailable(choice.claim, terms) &&
+    (kindOf(terms.method) !== 'account' || savedAccountOf(choice) !== null || choice.account !== null)
+  );
 }
 
 /** The POST body for the recipient's choice, or null when something is missing. */
@@ -102,8 +118,14 @@ export function claimBody(choice: Choice, returnUrl: string): Record<string, unk
   if (!method || !readyToConfirm(choice)) return null;
   const kind = kindOf(method)!;
   switch (kind) {
-    case 'account':
-      return { method, account: choice.account };
+    case 'account': {
+      const saved = savedAccountOf(choice);
+      if (saved) return { method, accountId: saved.id };
+      // Offered only by a backend that keeps accounts (`savedAccounts` present, even empty).
+      return choice.saveAccount && choice.claim.savedAccounts
+        ? { method, account: choice.account, saveAccount: true }
+        : { method, account: choice.account };
+    }
     case 'wallet':
       return { method, returnUrl };
     case 'codes':
@@ -117,7 +139,9 @@ function freshChoice(claim: Claim, notice: Notice): Choice {
   // A retry after a failed transfer starts from the method that failed.
   const failedMethod = claim.status === 'failed' && claim.result && methods.has(claim.result.method) ? claim.result.method : null;
   const method = failedMethod ?? (available.length === 1 ? available[0]!.method : null);
-  return { claim, method, account: null, error: null, attempt: null, lockedUntil: null, notice };
+  // The newest saved account is chosen first: a repeat recipient confirms with one press.
+  const savedAccountId = claim.savedAccounts?.[0]?.id ?? null;
+  return { claim, method, account: null, savedAccountId, saveAccount: false, error: null, attempt: null, lockedUntil: null, notice };
 }
 
 /** Where a claim as the server sees it puts the flow. */
@@ -188,6 +212,16 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
     case 'account-entered': {
       if (state.status !== 'choosing' || state.choice.method !== 'bank') return state;
       return { status: 'choosing', choice: { ...state.choice, account: event.account, error: null, attempt: null } };
+    }
+    case 'saved-account-chosen': {
+      if (state.status !== 'choosing') return state;
+      const known = event.accountId === null || state.choice.claim.savedAccounts?.some((a) => a.id === event.accountId);
+      if (!known || state.choice.savedAccountId === event.accountId) return state;
+      return { status: 'choosing', choice: { ...state.choice, savedAccountId: event.accountId, error: null, attempt: null } };
+    }
+    case 'save-account-changed': {
+      if (state.status !== 'choosing' || !state.choice.claim.savedAccounts || state.choice.saveAccount === event.save) return state;
+      return { status: 'choosing', choice: { ...state.choice, saveAccount: event.save, attempt: null } };
     }
     case 'continue': {
       if (state.status !== 'choosing') return state;

@@ -9,7 +9,7 @@ import { MessagesController } from '../i18n/messages-controller.js';
 import { baseStyles } from '../styles/base.styles.js';
 import { renderLoading, renderSkeleton, renderUnavailable } from '../styles/views.js';
 import { ClaimController } from './claim-controller.js';
-import type { ClaimState } from './claim-flow.js';
+import { savedAccountOf, type ClaimState } from './claim-flow.js';
 import { forgetToken, resolveToken, takeFragmentToken } from './claim-token.js';
 import { payoutClaimStyles } from './payout-claim.styles.js';
 import { renderChoose } from './steps/choose.js';
@@ -150,6 +150,11 @@ export class PayoutClaim extends LitElement {
     const { choice } = state;
     const source = choice.error ?? (choice.claim.status === 'failed' ? choice.claim.failure : null);
     if (!source || source === this.#markedFor) return;
+    // A returned transfer to a saved account names no field of the form (the choice step says it at the top).
+    if (!('uncertain' in source) && savedAccountOf(choice)) {
+      this.#markedFor = source;
+      return;
+    }
     // Both chunks are needed to mark the field; this runs again on the update when they are there.
     const m = this.#messages.get(this.#lang())?.m;
     const bankForm = this.#bankFormChunk.value;
@@ -194,7 +199,7 @@ export class PayoutClaim extends LitElement {
   #next = (): void => {
     const state = this.#flow.state;
     if (state.status !== 'choosing') return;
-    if (state.choice.method && kindOf(state.choice.method) === 'account') {
+    if (state.choice.method && kindOf(state.choice.method) === 'account' && !savedAccountOf(state.choice)) {
       const account = this.#bankFormChunk.value?.submit();
       if (!account) return;
       this.#flow.send({ type: 'account-entered', account });

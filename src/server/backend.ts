@@ -94,13 +94,13 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
     allowedReturnOrigins: (options.allowedReturnOrigins ?? [publicOrigin]).map((o) => new URL(o).origin),
   };
   await migrate(options.sql, now());
-  if (options.demo) await seedDemo(ctx);
+  if (options.demo) await seedDemo(ctx, ctx.sql, options.payouts);
 
   const idempotency = new Idempotency(options.sql, now, ctx.leaseMs, () => ctx.lockouts.purge());
   const checkout = createCheckoutApi(ctx, options.issuer);
   const claims = createClaimStore(ctx, options.payouts);
   const claimApi = createClaimApi(ctx, claims, options.payouts, options.banks);
-  const demoRoutes = options.demo ? createDemoRoutes(ctx) : null;
+  const demoRoutes = options.demo ? createDemoRoutes(ctx, options.payouts) : null;
   const log = options.log ?? ((line: string) => console.log(line));
 
   type PostHandler = (id: string, body: unknown, call: Call) => Promise<Response>;

@@ -4,12 +4,20 @@
  * then asks the provider, then writes the provider's answer. A racing POST finds the claim taken
  * (`409 claim_not_open`, or `409 idempotency_in_progress` while the winner is still starting). A crash
  * between the provider and the answer is finished from the provider's word (claims.ts), never repeated.
+ *
+ * Saved accounts: `accountId` must be one of this claim's recipient's saved accounts (else `422
+ * invalid_account`, counted like a wrong account). `saveAccount` registers the account with the provider
+ * (idempotent: the same account answers the same id) once the claim is won, notes the provider's id on the
+ * claim, and pays by that id; the merchant's `saved_accounts` row is written only once the provider has the
+ * payout. A crash before the payout starts leaves nothing saved here (at most an unused registration at the
+ * provider, which the next save of that account finds again); a crash after it is finished by the recovery
+ * in claims.ts, which saves the noted account as it writes the provider's answer.
  */
 import { kindOf } from '../contract/methods.js';
 import { isValidId } from '../contract/common.js';
 import { claimRequest } from '../contract/claim-requests.js';
 import type { BankDirectory } from './sandbox/bank-directory.js';
-import { applyPayout, readClaim, toClaim, updateClaim, type ClaimRow, type ClaimStore } from './claims.js';
+import { applyPayout, isSavedAccount, keepSavedAccount, readClaim, updateClaim, type ClaimRow, type ClaimStore } from './claims.js';
 import { checkReturnUrl, lockedOut, lockoutSubjects, type BackendContext, type Call } from './context.js';
 import { apiError, checkBody, json } from './http.js';
 import { inProgress } from './idempotency.js';
@@ -36,7 +44,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
 
   async function getClaim(token: string): Promise<Response> {
     const row = await find(token);
-    return row ? json(200, toClaim(row, ctx)) : apiError(404, 'claim_not_found', 'No such claim.');
+    return row ? json(200, await store.view(row)) : apiError(404, 'claim_not_found', 'No such claim.');
   }
 
   async function post(token: string, raw: unknown, call: Call): Promise<Response> {
@@ -45,7 +53,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
     if (row.status === 'expired') return apiError(410, 'claim_expired', 'This claim has expired.');
     if (!canClaim(row)) {
       if (row.idem_scope === call.idem.scope && row.idem_key === call.idem.key && row.payout_state === 'active')
-        return json(200, toClaim(row, ctx));
+        return json(200, await store.view(row));
       return row.payout_state === 'starting'
         ? inProgress('Another request for this claim is in progress.')
         : apiError(409, 'claim_not_open', `The claim is ${row.status}.`);
@@ -72,10 +80,15 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
     if (locked) return locked;
 
     let account: PayoutAccount | undefined;
-    if ('accountId' in request && request.accountId !== undefined) {
-      // This backend offers no saved accounts (no `savedAccounts` in its claims), so no id can match.
-      return apiError(422, 'invalid_account', 'No saved account has this id.', { field: 'accountId' });
+    const recipient = row.recipient;
+    const keepsAccounts = recipient !== null && payouts.registerAccount !== undefined;
+    const accountId = 'accountId' in request ? request.accountId : undefined;
+    if (accountId !== undefined && !(keepsAccounts && (await isSavedAccount(sql, recipient, accountId)))) {
+      await ctx.lockouts.fail(lockoutSubjects(ctx, subject, call));
+      return apiError(422, 'invalid_account', 'No saved account of this recipient has this id.', { field: 'accountId' });
     }
+    // Without a recipient (or a provider that keeps accounts) `saveAccount` asks for nothing this backend does.
+    const save = keepsAccounts && 'saveAccount' in request && request.saveAccount === true;
     if ('account' in request && request.account) {
       const a = request.account;
       const bankName = banks.bankName(a.bankCode);
@@ -122,6 +135,16 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
           return apiError(409, 'claim_not_open', `The claim is ${done?.status ?? 'completed'}.`);
         }
       }
+      let payTo: { account: PayoutAccount } | { accountId: string; recipient: string } | null = account ? { account } : null;
+      if (accountId !== undefined && recipient !== null) payTo = { accountId, recipient };
+      if (save && account && recipient !== null) {
+        // Registered now, noted on the claim, saved here once the payout has started.
+        const registered = await payouts.registerAccount!({ recipient, account });
+        const noted = await updateClaim(sql, row, { save_account: registered });
+        if (!noted) throw new Error('The claim changed while its payout was starting.');
+        row = noted;
+        payTo = { accountId: registered.accountId, recipient };
+      }
       const fee = terms.fee;
       const started = await payouts.start({
         id: payoutId,
@@ -129,7 +152,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
         kind,
         amount: row.amount - fee,
         payerName: row.payer_name,
-        ...(account ? { account } : {}),
+        ...(payTo ?? {}),
         ...(returnUrl ? { returnUrl } : {}),
       });
       if (started.kind === 'invalid_account') {
@@ -137,13 +160,15 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
         await ctx.lockouts.fail(lockoutSubjects(ctx, subject, call));
         return apiError(422, 'invalid_account', started.message, { field: started.field });
       }
+      if (row.save_account && recipient !== null) await keepSavedAccount(sql, recipient, row.save_account, ctx.now());
       const answered = await updateClaim(sql, row, {
         ...applyPayout(row, started.payout, ctx.now()),
         processing_since: ctx.now(),
         payout_state: 'active',
+        save_account: null,
       });
       await ctx.lockouts.succeed(subject);
-      return json(200, toClaim(answered ?? (await readClaim(sql, token))!, ctx));
+      return json(200, await store.view(answered ?? (await readClaim(sql, token))!));
     } catch (error) {
       if (!(error instanceof ProviderUnavailable)) throw error; // left `starting`: finished from the provider's word after the lease
       await letGo(row, dropped !== null);
@@ -158,6 +183,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
       payout_id: null,
       payout_method: null,
       lease_until: null,
+      save_account: null,
       ...(droppedWallet ? { status: 'open', next: null, result: null } : {}),
     });
   }

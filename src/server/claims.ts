@@ -4,11 +4,11 @@
  * an unfinished wallet session ends after 30 minutes, and a payout whose start was interrupted by a
  * crash (state `starting`, lease passed) is finished from the provider's answer, never started again.
  */
-import type { Claim, ClaimMethod, ClaimResult, Purpose } from '../contract/claim.js';
+import type { AccountType, Claim, ClaimMethod, ClaimResult, Purpose, SavedAccount } from '../contract/claim.js';
 import { kindOf } from '../contract/methods.js';
 import { bankArrivalBy } from './business-days.js';
 import type { BackendContext } from './context.js';
-import type { PayoutProvider, PayoutState } from './providers.js';
+import type { PayoutProvider, PayoutState, RegisteredAccount } from './providers.js';
 import type { Queryable } from './sql.js';
 
 export const WALLET_SESSION_MS = 30 * 60_000;
@@ -32,8 +32,15 @@ export interface ClaimRow {
   idem_key: string | null;
   lease_until: number | null;
   processing_since: number | null;
+  /** The merchant's id for the person paid; null: no saved accounts for this claim. */
+  recipient: string | null;
+  /** An account to save once this payout has started (the provider's id and what is shown; no number). */
+  save_account: RegisteredAccount | null;
   version: number;
 }
+
+/** At most this many saved accounts are listed with a claim (CONTRACT.md), newest first. */
+export const SAVED_ACCOUNTS_LISTED = 20;
 
 export interface NewClaim {
   token: string;
@@ -45,12 +52,14 @@ export interface NewClaim {
   expiresAt: number;
   status?: Claim['status'];
   result?: ClaimResult;
+  /** The merchant's own id for the recipient (saved accounts are theirs). */
+  recipient?: string;
 }
 
 export async function insertClaim(q: Queryable, claim: NewClaim, now: number): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10) ON CONFLICT (token) DO NOTHING RETURNING token`,
+    `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at, recipient)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11) ON CONFLICT (token) DO NOTHING RETURNING token`,
     [
       claim.token,
       claim.amount,
@@ -62,6 +71,7 @@ export async function insertClaim(q: Queryable, claim: NewClaim, now: number): P
       claim.status ?? 'open',
       claim.result ? JSON.stringify(claim.result) : null,
       now,
+      claim.recipient ?? null,
     ],
   );
   return rows.length > 0;
@@ -99,6 +109,72 @@ export function toClaim(row: ClaimRow, ctx: Pick<BackendContext, 'now' | 'bankAr
   };
 }
 
+interface SavedAccountRow {
+  account_id: string;
+  bank_name: string;
+  branch_name: string;
+  type: AccountType;
+  masked: string;
+  holder: string;
+}
+
+/** A recipient's saved accounts as a claim lists them: newest first, at most 20. */
+export async function savedAccountsOf(q: Queryable, recipient: string): Promise<SavedAccount[]> {
+  const rows = await q.query<SavedAccountRow>(
+    `SELECT account_id, bank_name, branch_name, type, masked, holder FROM saved_accounts WHERE recipient = $1
+     ORDER BY created_at DESC, account_id LIMIT ${SAVED_ACCOUNTS_LISTED}`,
+    [recipient],
+  );
+  return rows.map((r) => ({
+    id: r.account_id,
+    bankName: r.bank_name,
+    branchName: r.branch_name,
+    type: r.type,
+    masked: r.masked,
+    holder: r.holder,
+  }));
+}
+
+/** Whether `accountId` is one of this recipient's saved accounts. */
+export async function isSavedAccount(q: Queryable, recipient: string, accountId: string): Promise<boolean> {
+  const rows = await q.query('SELECT 1 FROM saved_accounts WHERE recipient = $1 AND account_id = $2', [recipient, accountId]);
+  return rows.length > 0;
+}
+
+/** Keeps an account the provider registered (once: a repeat, a retry, a race keep one row). */
+export async function keepSavedAccount(q: Queryable, recipient: string, account: RegisteredAccount, now: number): Promise<void> {
+  await q.query(
+    `INSERT INTO saved_accounts (recipient, account_id, bank_code, branch_code, bank_name, branch_name, type, masked, holder, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (recipient, account_id) DO NOTHING`,
+    [
+      recipient,
+      account.accountId,
+      account.bankCode,
+      account.branchCode,
+      account.bankName,
+      account.branchName,
+      account.type,
+      account.masked,
+      account.holder,
+      now,
+    ],
+  );
+}
+
+/**
+ * The claim as the contract answers it: with `savedAccounts` when it has a recipient and the provider keeps
+ * accounts (`[]` when they saved none yet), without it otherwise.
+ */
+export async function claimView(
+  ctx: Pick<BackendContext, 'sql' | 'now' | 'bankArrival'>,
+  row: ClaimRow,
+  savedSupported: boolean,
+): Promise<Claim> {
+  const claim = toClaim(row, ctx);
+  const q = ctx.sql;
+  return row.recipient !== null && savedSupported ? { ...claim, savedAccounts: await savedAccountsOf(q, row.recipient) } : claim;
+}
+
 export async function readClaim(q: Queryable, token: string): Promise<ClaimRow | undefined> {
   const [row] = await q.query<ClaimRow>('SELECT * FROM claims WHERE token = $1', [token]);
   return row;
@@ -107,7 +183,7 @@ export async function readClaim(q: Queryable, token: string): Promise<ClaimRow |
 /** Writes `changes` if the row is still at `version`; the new row, or undefined if another change won. */
 export async function updateClaim(q: Queryable, row: ClaimRow, changes: Partial<ClaimRow>): Promise<ClaimRow | undefined> {
   const names = Object.keys(changes) as (keyof ClaimRow)[];
-  const json = new Set(['result', 'failure', 'next', 'methods']);
+  const json = new Set(['result', 'failure', 'next', 'methods', 'save_account']);
   const sets = names.map((name, i) => `${name} = $${i + 3}${json.has(name) ? '::jsonb' : ''}`);
   const values = names.map((name) => {
     const value = changes[name];
@@ -189,8 +265,10 @@ export function createClaimStore(ctx: BackendContext, payouts: PayoutProvider) {
       if ((row.lease_until ?? 0) > now) return null;
       // The process that asked for this payout died before it wrote the answer: ask the provider.
       const payout = await payouts.status(row.payout_id!);
-      if (!payout) return { payout_state: null, payout_id: null, payout_method: null, lease_until: null };
-      return applyPayout(row, payout, now);
+      if (!payout) return { payout_state: null, payout_id: null, payout_method: null, lease_until: null, save_account: null };
+      // The payout started: the account asked to be saved is saved now (the crash came before it was).
+      if (row.save_account && row.recipient !== null) await keepSavedAccount(sql, row.recipient, row.save_account, now);
+      return { ...applyPayout(row, payout, now), save_account: null };
     }
     if (row.status !== 'processing' || row.payout_state !== 'active') return null;
     const payout = await payouts.status(row.payout_id!);
@@ -215,7 +293,10 @@ export function createClaimStore(ctx: BackendContext, payouts: PayoutProvider) {
     return rows.length;
   }
 
-  return { current, reconcileStale };
+  /** The claim as answered, with the recipient's saved accounts when this provider keeps accounts. */
+  const view = (row: ClaimRow) => claimView(ctx, row, payouts.registerAccount !== undefined);
+
+  return { current, reconcileStale, view };
 }
 
 export type ClaimStore = ReturnType<typeof createClaimStore>;

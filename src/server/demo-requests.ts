@@ -6,7 +6,8 @@
  *   `GET /api/demo/orders?lang=` lists the templates, descriptions in that language);
  * - `POST /api/demo/reset` `{}` → `200 {"reset": true, "orders", "claims"}` (sandbox balances, fixed orders and claims as seeded);
  * - `POST /api/demo/claims` `{"amount": yen, "purpose", "message"?, "methods"?: [method id or {method, fee, arrival, max?}], "payer"?,
- *   "validHours"?}` → `201 {"token", "claim"}`.
+ *   "validHours"?, "recipient"?}` → `201 {"token", "claim"}` (`recipient`: the merchant's id for the person; claims for one
+ *   recipient list the accounts saved by the earlier ones; `demo-recipient` has two seeded).
  */
 import * as z from 'zod/mini';
 import { orderBrand } from '../contract/checkout.js';
@@ -36,6 +37,7 @@ export const demoClaimRequest = z.strictObject({
   methods: z.optional(z.array(z.union([knownMethod, claimMethod])).check(z.minLength(1), z.maxLength(10))),
   payer: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
   validHours: z.optional(z.int().check(z.minimum(1), z.maximum(24 * 90))),
+  recipient: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._~@+-]+$/))),
 });
 export type DemoClaimRequest = z.infer<typeof demoClaimRequest>;
 

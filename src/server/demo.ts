@@ -4,11 +4,12 @@
  */
 import type { OrderBrand } from '../contract/checkout.js';
 import type { ClaimMethod } from '../contract/claim.js';
-import { insertClaim, readClaim, toClaim } from './claims.js';
+import { claimView, insertClaim, keepSavedAccount, readClaim } from './claims.js';
 import type { BackendContext } from './context.js';
 import { DEMO_LANGS, type DemoLang, demoClaimRequest, demoOrderRequest, demoResetRequest, type DemoOrderRequest } from './demo-requests.js';
 import { apiError, checkBody, json, readJson } from './http.js';
 import { insertOrder, readOrder, toOrder } from './orders.js';
+import type { PayoutAccount, PayoutProvider } from './providers.js';
 import type { Queryable } from './sql.js';
 
 const MERCHANT = 'Sandbox Game Store';
@@ -93,10 +94,48 @@ function methodsOf(wanted?: readonly (string | ClaimMethod)[]): ClaimMethod[] {
 
 /** The ids of the fixed demo orders and claims (the README's test ids). */
 export const DEMO_ORDER_IDS = [...ORDER_TEMPLATES.map((t) => `demo-${t.amount}`), 'demo-paid', 'demo-expired', 'demo-canceled'];
-export const DEMO_CLAIM_TOKENS = ['demo-refund', 'demo-payout', 'demo-cashback', 'demo-expired', 'demo-canceled', 'demo-completed'];
+export const DEMO_CLAIM_TOKENS = [
+  'demo-refund',
+  'demo-payout',
+  'demo-cashback',
+  'demo-expired',
+  'demo-canceled',
+  'demo-completed',
+  'demo-saved',
+];
 
-/** The fixed demo orders and claims, inserted when missing (the README's test ids). */
-export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql): Promise<void> {
+/** The demo's repeat recipient (the merchant's own id for them): two saved accounts, and the claim `demo-saved`. */
+export const DEMO_RECIPIENT = 'demo-recipient';
+
+/** Registered with the payout provider when seeding; the newest first. Numbers as the sandbox bank pays them. */
+export const DEMO_SAVED_ACCOUNTS: PayoutAccount[] = [
+  { bankCode: '0001', branchCode: '210', bankName: 'みずほ', branchName: '渋谷', type: 'ordinary', number: '1234567', holder: 'ﾔﾏﾀﾞ ﾊﾅｺ' },
+  {
+    bankCode: '9900',
+    branchCode: '408',
+    bankName: 'ゆうちょ',
+    branchName: '四〇八',
+    type: 'ordinary',
+    number: '2345678',
+    holder: 'ﾔﾏﾀﾞ ﾊﾅｺ',
+  },
+];
+
+/** The demo recipient's saved accounts, when the provider keeps accounts (idempotent: the same ids again). */
+async function seedSavedAccounts(ctx: BackendContext, payouts: PayoutProvider | undefined): Promise<void> {
+  if (!payouts?.registerAccount) return;
+  const now = ctx.now();
+  for (const [i, account] of DEMO_SAVED_ACCOUNTS.entries()) {
+    const registered = await payouts.registerAccount({ recipient: DEMO_RECIPIENT, account });
+    await keepSavedAccount(ctx.sql, DEMO_RECIPIENT, registered, now - (i + 1) * HOUR);
+  }
+}
+
+/**
+ * The fixed demo orders and claims, inserted when missing (the README's test ids); with `payouts`, the demo
+ * recipient's saved accounts too (`seedSavedAccounts`, outside any transaction: the provider has its own).
+ */
+export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql, payouts?: PayoutProvider): Promise<void> {
   const now = ctx.now();
   for (const t of ORDER_TEMPLATES) await insertOrder(sql, fromTemplate(`demo-${t.amount}`, t), now);
   await insertOrder(
@@ -138,6 +177,12 @@ export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql): P
       expiresAt: new Date(now + 3 * 365 * 24 * HOUR).toISOString(),
     },
   });
+  await claim('demo-saved', 5000, 'payout', {
+    payerName: 'Sandbox Flea Market',
+    message: 'Your sales for November.',
+    recipient: DEMO_RECIPIENT,
+  });
+  if (payouts) await seedSavedAccounts(ctx, payouts);
 }
 
 /**
@@ -146,7 +191,7 @@ export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql): P
  * sandbox sessions and payouts, idempotency records and lockouts. Orders and claims made since are kept
  * (each could be paid or received once anyway); lockouts per client address stay.
  */
-export async function resetDemo(ctx: BackendContext): Promise<void> {
+export async function resetDemo(ctx: BackendContext, payouts?: PayoutProvider): Promise<void> {
   const orders = DEMO_ORDER_IDS;
   const claims = DEMO_CLAIM_TOKENS;
   const scopes = [
@@ -167,8 +212,12 @@ export async function resetDemo(ctx: BackendContext): Promise<void> {
     await tx.query('DELETE FROM claims WHERE token = ANY($1::text[])', [claims]);
     await tx.query('DELETE FROM idempotency_keys WHERE scope = ANY($1::text[])', [scopes]);
     await tx.query('DELETE FROM lockouts WHERE subject = ANY($1::text[])', [subjects]);
+    // The demo recipient's accounts as seeded: the ones saved since are forgotten, here and at the sandbox.
+    await tx.query('DELETE FROM saved_accounts WHERE recipient = $1', [DEMO_RECIPIENT]);
+    await tx.query('DELETE FROM sandbox_accounts WHERE recipient = $1', [DEMO_RECIPIENT]);
     await seedDemo(ctx, tx);
   });
+  await seedSavedAccounts(ctx, payouts);
 }
 
 /** The templates as `GET /api/demo/orders?lang=` lists them: `description` in that language (English without). */
@@ -176,7 +225,7 @@ function templatesIn(lang: DemoLang | null) {
   return ORDER_TEMPLATES.map(({ descriptions, ...t }) => ({ ...t, description: lang ? descriptions[lang] : t.description }));
 }
 
-export function createDemoRoutes(ctx: BackendContext) {
+export function createDemoRoutes(ctx: BackendContext, payouts?: PayoutProvider) {
   let serial = 0;
   return async function handle(request: Request): Promise<Response | null> {
     const { pathname, searchParams } = new URL(request.url);
@@ -204,7 +253,7 @@ export function createDemoRoutes(ctx: BackendContext) {
       if (!raw.ok) return raw.response;
       const body = checkBody(raw.value, demoResetRequest);
       if (!body.ok) return body.response;
-      await resetDemo(ctx);
+      await resetDemo(ctx, payouts);
       return json(200, { reset: true, orders: DEMO_ORDER_IDS, claims: DEMO_CLAIM_TOKENS });
     }
     if (pathname === '/api/demo/claims') {
@@ -225,10 +274,12 @@ export function createDemoRoutes(ctx: BackendContext) {
           ...(spec.message ? { message: spec.message } : {}),
           methods: methodsOf(spec.methods),
           expiresAt: ctx.now() + (spec.validHours ?? 14 * 24) * HOUR,
+          ...(spec.recipient ? { recipient: spec.recipient } : {}),
         },
         ctx.now(),
       );
-      return json(201, { token, claim: toClaim((await readClaim(ctx.sql, token))!, ctx) });
+      const claim = await claimView(ctx, (await readClaim(ctx.sql, token))!, payouts?.registerAccount !== undefined);
+      return json(201, { token, claim });
     }
     return null;
   };

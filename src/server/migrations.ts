@@ -3,7 +3,8 @@
  * two processes starting at once do not race). Times are epoch milliseconds (int8). SQL kept to what
  * PostgreSQL 15 has (PGlite is PostgreSQL 18).
  *
- * Secrets at rest: no table keeps a prepaid code, an account number or a request body. Payments and
+ * Secrets at rest: no merchant table keeps a prepaid code, an account number or a request body (saved accounts
+ * keep the provider's id and the masked number; the sandbox provider, in its own table, keeps the account). Payments and
  * results keep masked values; idempotency records keep a SHA-256 fingerprint of the body. The sandbox
  * issuer (a provider, in its own tables) keys its codes by SHA-256 as well.
  */
@@ -144,6 +145,48 @@ CREATE TABLE sandbox_payouts (
 CREATE INDEX sandbox_payouts_atm ON sandbox_payouts (atm_receipt) WHERE atm_receipt IS NOT NULL;
 `,
   },
+  {
+    version: 3,
+    name: 'claim recipients, saved bank accounts (the provider keeps the account; the merchant its id)',
+    sql: `
+-- The merchant's own id for the person a claim pays (null: this claim offers no saved accounts).
+ALTER TABLE claims ADD COLUMN recipient text;
+-- A save asked with this payout: the provider's account id and what is shown (never the number). Written
+-- before the payout starts; turned into a saved_accounts row once the provider has the payout.
+ALTER TABLE claims ADD COLUMN save_account jsonb;
+
+CREATE TABLE saved_accounts (
+  recipient text NOT NULL,
+  -- the payout provider's id for the account it keeps
+  account_id text NOT NULL,
+  bank_code text NOT NULL,
+  branch_code text NOT NULL,
+  bank_name text NOT NULL,
+  branch_name text NOT NULL,
+  type text NOT NULL CHECK (type IN ('ordinary', 'checking', 'savings')),
+  masked text NOT NULL,
+  holder text NOT NULL,
+  created_at bigint NOT NULL,
+  PRIMARY KEY (recipient, account_id)
+);
+CREATE INDEX saved_accounts_newest ON saved_accounts (recipient, created_at DESC);
+
+-- The sandbox payout provider's registered accounts (a provider keeps the whole account; one per recipient and account).
+CREATE TABLE sandbox_accounts (
+  id text PRIMARY KEY,
+  recipient text NOT NULL,
+  bank_code text NOT NULL,
+  branch_code text NOT NULL,
+  type text NOT NULL,
+  number text NOT NULL,
+  holder text NOT NULL,
+  bank_name text NOT NULL,
+  branch_name text NOT NULL,
+  created_at bigint NOT NULL,
+  UNIQUE (recipient, bank_code, branch_code, type, number)
+);
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns their versions. */
@@ -181,6 +224,6 @@ function splitStatements(text: string): string[] {
 /** Empties every table (tests that reuse one database between cases). */
 export async function truncateAll(sql: Sql): Promise<void> {
   await sql.query(
-    'TRUNCATE orders, payment_attempts, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts',
+    'TRUNCATE orders, payment_attempts, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts, saved_accounts, sandbox_accounts',
   );
 }

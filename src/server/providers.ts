@@ -71,7 +71,11 @@ export interface PayoutRequest {
   /** Yen the recipient receives (the claim's amount less the method's fee). */
   amount: number;
   payerName: string;
+  /** Bank: a new account as entered, or `accountId`, one registered before (`registerAccount`) for `recipient`. */
   account?: PayoutAccount;
+  accountId?: string;
+  /** The merchant's id for the person paid (with `accountId`: the provider pays only that person's account). */
+  recipient?: string;
   /** Wallets: where the provider's login page sends the recipient back. */
   returnUrl?: string;
 }
@@ -82,6 +86,19 @@ export type PayoutState =
   | { state: 'failed'; code: string; retryable: boolean; result?: ClaimResult }
   | { state: 'canceled' };
 
+/** A bank account kept by the provider for one recipient, as the merchant may show it (no number). */
+export interface RegisteredAccount {
+  accountId: string;
+  bankCode: string;
+  branchCode: string;
+  bankName: string;
+  branchName: string;
+  type: AccountType;
+  /** `***4567`: the last four digits. */
+  masked: string;
+  holder: string;
+}
+
 export type PayoutStart = { kind: 'started'; payout: PayoutState } | { kind: 'invalid_account'; field: string; message: string };
 
 /** A funds transfer provider: bank transfers, ATM cash pickup, wallets, gift values. */
@@ -91,4 +108,10 @@ export interface PayoutProvider {
   status(id: string): Promise<PayoutState | undefined>;
   /** Ends a payout still pending (an unfinished wallet session); answers what it is now. */
   cancel(id: string): Promise<PayoutState | undefined>;
+  /**
+   * Keeps a bank account for a recipient, so that a later payout names only its id. Idempotent: the same
+   * account (bank, branch, type, number) for the same recipient answers the same id. Moves no money.
+   * Optional: a provider without it offers no saved accounts.
+   */
+  registerAccount?(request: { recipient: string; account: PayoutAccount }): Promise<RegisteredAccount>;
 }

@@ -89,7 +89,7 @@ export async function newOrder(backend: SandboxBackend, amount = 1200, extra: { 
   return id;
 }
 
-export async function newClaim(backend: SandboxBackend, amount = 3000): Promise<string> {
+export async function newClaim(backend: SandboxBackend, amount = 3000, extra: { recipient?: string } = {}): Promise<string> {
   const token = uniqueId('claim');
   await insertClaim(
     backend.context.sql,
@@ -100,6 +100,7 @@ export async function newClaim(backend: SandboxBackend, amount = 3000): Promise<
       payerName: 'Test Store',
       methods: DEFAULT_METHODS,
       expiresAt: backend.context.now() + 14 * 86_400_000,
+      ...extra,
     },
     backend.context.now(),
   );

@@ -1,7 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { errorTarget } from '../../src/api/client.js';
 import type { Claim } from '../../src/contract/claim.js';
-import { initialState, pollDelay, transition, type Choice, type ClaimEvent, type ClaimState } from '../../src/payout-claim/claim-flow.js';
+import {
+  claimBody,
+  initialState,
+  pollDelay,
+  transition,
+  type Choice,
+  type ClaimEvent,
+  type ClaimState,
+} from '../../src/payout-claim/claim-flow.js';
 import { noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
 
 const claim: Claim = openClaim([
@@ -15,7 +23,18 @@ const err = refusal;
 const lost = noAnswer('timeout');
 
 function choice(over: Partial<Choice> = {}): Choice {
-  return { claim, method: 'atm', account: null, error: null, attempt: null, lockedUntil: null, notice: null, ...over };
+  return {
+    claim,
+    method: 'atm',
+    account: null,
+    savedAccountId: null,
+    saveAccount: false,
+    error: null,
+    attempt: null,
+    lockedUntil: null,
+    notice: null,
+    ...over,
+  };
 }
 const choosing = (over: Partial<Choice> = {}): ClaimState => ({ status: 'choosing', choice: choice(over) });
 const confirming = (over: Partial<Choice> = {}): ClaimState => ({ status: 'confirming', choice: choice(over) });
@@ -256,6 +275,60 @@ const rows: Row[] = [
     (s) => expect(s).to.deep.equal(confirming({ attempt, error: lost })),
   ],
 ];
+
+describe('saved accounts in the claim flow', () => {
+  const mizuho = { id: 'acct_1', bankName: 'みずほ', branchName: '渋谷', type: 'ordinary' as const, masked: '***4567', holder: 'ﾔﾏﾀﾞ' };
+  const yucho = { ...mizuho, id: 'acct_2', bankName: 'ゆうちょ', masked: '***5678' };
+  const withSaved: Claim = { ...claim, savedAccounts: [mizuho, yucho] };
+  const url = 'https://shop.example/claim';
+
+  it('chooses the newest saved account first, and pays it by id', () => {
+    const s = transition(initialState, { type: 'loaded', claim: withSaved });
+    if (s.status !== 'choosing') throw new Error(s.status);
+    expect(s.choice.savedAccountId).to.equal('acct_1');
+    const bank = transition(s, { type: 'method-chosen', method: 'bank' });
+    if (bank.status !== 'choosing') throw new Error(bank.status);
+    expect(claimBody(bank.choice, url)).to.deep.equal({ method: 'bank', accountId: 'acct_1' });
+    expect(transition(bank, { type: 'continue' }).status).to.equal('confirming');
+  });
+
+  const table: [string, Partial<Choice>, Record<string, unknown> | null][] = [
+    ['another saved account', { savedAccountId: 'acct_2' }, { method: 'bank', accountId: 'acct_2' }],
+    ['a new account, not saved', { savedAccountId: null, account }, { method: 'bank', account }],
+    ['a new account, saved', { savedAccountId: null, account, saveAccount: true }, { method: 'bank', account, saveAccount: true }],
+    ['an id the claim does not list is no choice', { savedAccountId: 'acct_9' }, null],
+    ['a new account not entered yet', { savedAccountId: null }, null],
+  ];
+  for (const [name, over, body] of table) {
+    it(`body: ${name}`, () => expect(claimBody(choice({ claim: withSaved, method: 'bank', ...over }), url)).to.deep.equal(body));
+  }
+
+  it('no saveAccount when the claim has no savedAccounts (a backend without them)', () => {
+    expect(claimBody(choice({ method: 'bank', account, saveAccount: true }), url)).to.deep.equal({ method: 'bank', account });
+    const s = transition(choosing({ method: 'bank' }), { type: 'save-account-changed', save: true });
+    expect(s.status === 'choosing' && s.choice.saveAccount).to.equal(false);
+  });
+
+  it('"another account", then a saved one again; an unknown id changes nothing', () => {
+    const start = choosing({ claim: withSaved, method: 'bank', savedAccountId: 'acct_1' });
+    const another = transition(start, { type: 'saved-account-chosen', accountId: null });
+    expect(another.status === 'choosing' && another.choice.savedAccountId).to.equal(null);
+    const back = transition(another, { type: 'saved-account-chosen', accountId: 'acct_2' });
+    expect(back.status === 'choosing' && back.choice.savedAccountId).to.equal('acct_2');
+    expect(transition(back, { type: 'saved-account-chosen', accountId: 'acct_9' })).to.equal(back);
+  });
+
+  it('422 invalid_account at accountId goes back to the choice, the saved account kept', () => {
+    const error = err('invalid_account', { target: errorTarget('accountId') });
+    const s = transition(submitting({ claim: withSaved, method: 'bank', savedAccountId: 'acct_2' }), {
+      type: 'claim-failed',
+      error,
+      now: 1,
+    });
+    if (s.status !== 'choosing') throw new Error(s.status);
+    expect([s.choice.savedAccountId, s.choice.error?.code]).to.deep.equal(['acct_2', 'invalid_account']);
+  });
+});
 
 describe('claim flow transitions', () => {
   for (const [name, state, event, check] of rows) it(name, () => check(transition(state, event)));

@@ -155,6 +155,8 @@ describe('claim eventsFor', () => {
     claim,
     method: 'atm',
     account: null,
+    savedAccountId: null,
+    saveAccount: false,
     error: null,
     attempt: null,
     lockedUntil: null,

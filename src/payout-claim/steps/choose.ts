@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { kindOf } from '../../contract/methods.js';
 import { fieldOfFailure, refusedField } from '../../fields/account-draft.js';
-import { knownMethods, methodAvailable, netAmount, type Choice } from '../claim-flow.js';
+import { knownMethods, methodAvailable, netAmount, savedAccountOf, type Choice } from '../claim-flow.js';
 import { arrivalText, failureText, type StepContext } from './context.js';
 import { renderClaimSummary } from './summary.js';
 
@@ -16,8 +16,12 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
   const failure = failureText(ctx.m, claim);
   const chosenKind = choice.method ? kindOf(choice.method) : undefined;
   // A returned transfer that names a field is said once, next to that field, while the bank form shows.
-  const failureAtField = claim.status === 'failed' && !!fieldOfFailure(claim.failure?.code ?? '') && chosenKind === 'account';
+  // A saved account has no fields here: its returned transfer is said at the top, where the other accounts are.
+  const failureAtField =
+    claim.status === 'failed' && !!fieldOfFailure(claim.failure?.code ?? '') && chosenKind === 'account' && !savedAccountOf(choice);
   const error = choice.error;
+  // A refused saved account (`field: accountId`) is said next to the saved accounts.
+  const savedRefused = !!error && error.target?.kind === 'field' && error.target.name === 'accountId';
   const offered = knownMethods(claim);
   return html`<form class="card" part="form" novalidate @submit=${(e: Event) => {
     e.preventDefault();
@@ -64,12 +68,25 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
                   </span>
                 </span>
               </label>
-              ${open ? html`<div class="method-panel">${ctx.bankForm.render(t, ctx.lang)}</div>` : nothing}
+              ${
+                open
+                  ? html`<div class="method-panel">
+                    ${ctx.bankForm.renderPanel(t, ctx.lang, {
+                      accounts: claim.savedAccounts,
+                      chosen: savedAccountOf(choice)?.id ?? null,
+                      save: choice.saveAccount,
+                      error: savedRefused && error ? ctx.error(error) : null,
+                      choose: (accountId) => ctx.send({ type: 'saved-account-chosen', accountId }),
+                      setSave: (save) => ctx.send({ type: 'save-account-changed', save }),
+                    })}
+                  </div>`
+                  : nothing
+              }
             </div>`;
           })}
         </fieldset>`
     }
-    <div role="alert" part="error">${error && refusedField(error) === null ? html`<p class="error">${ctx.error(error)}</p>` : nothing}</div>
+    <div role="alert" part="error">${error && refusedField(error) === null && !savedRefused ? html`<p class="error">${ctx.error(error)}</p>` : nothing}</div>
     <button class="primary" type="submit" part="submit" ?disabled=${!choice.method}>${t.next}</button>
   </form>`;
 }

@@ -9,7 +9,7 @@ export interface BankDirectory {
 
 /** A few real entries, named as the zengin-code data names them. */
 const SMALL: Record<string, { name: string; branches: Record<string, string> }> = {
-  '0001': { name: 'みずほ', branches: { '001': '東京営業部' } },
+  '0001': { name: 'みずほ', branches: { '001': '東京営業部', '210': '渋谷' } },
   '0005': { name: '三菱ＵＦＪ', branches: { '001': '本店', '135': '渋谷' } },
   '0009': { name: '三井住友', branches: { '001': '神保町' } },
   '0036': { name: '楽天', branches: { '251': '第一営業' } },

@@ -2,11 +2,20 @@
  * The sandbox payout provider: bank transfers that arrive after `bankDelayMs` (or bounce for the documented
  * test accounts), Seven Bank ATM codes that lapse after `atmValidMs`, Amazon / au PAY logins on the sandbox's
  * own pages, QUO Card Pay links. Its payouts live in its own table of the same database, so a restart keeps
- * them. An account number is kept only masked.
+ * them. A payout keeps an account number only masked; a registered account (`registerAccount`, for saved
+ * accounts) is kept whole in `sandbox_accounts`, as a remittance service keeps the accounts it pays.
  */
 import type { ClaimResult } from '../../contract/claim.js';
 import { sleep } from '../http.js';
-import { ProviderUnavailable, type PayoutProvider, type PayoutRequest, type PayoutStart, type PayoutState } from '../providers.js';
+import {
+  ProviderUnavailable,
+  type PayoutAccount,
+  type PayoutProvider,
+  type PayoutRequest,
+  type PayoutStart,
+  type PayoutState,
+  type RegisteredAccount,
+} from '../providers.js';
 import type { Sql } from '../sql.js';
 
 /** Sandbox test accounts (README): what the bank does with a transfer to this account number. */
@@ -42,6 +51,18 @@ interface Row {
   created_at: number;
 }
 
+interface AccountRow {
+  id: string;
+  recipient: string;
+  bank_code: string;
+  branch_code: string;
+  type: string;
+  number: string;
+  holder: string;
+  bank_name: string;
+  branch_name: string;
+}
+
 const THREE_YEARS_MS = 3 * 365 * 86_400_000;
 
 function digits(length: number): string {
@@ -49,7 +70,7 @@ function digits(length: number): string {
   return [...bytes].map((b) => String(b % 10)).join('');
 }
 
-export type PayoutCall = 'start' | 'status' | 'cancel';
+export type PayoutCall = 'start' | 'status' | 'cancel' | 'register';
 
 export class SandboxPayoutProvider implements PayoutProvider {
   hooks: { before?(call: PayoutCall, id: string): void | Promise<void> } = {};
@@ -81,7 +102,8 @@ export class SandboxPayoutProvider implements PayoutProvider {
     let atm: { receipt: string; code: string; expires: number } | null = null;
     switch (request.kind) {
       case 'account': {
-        const account = request.account!;
+        const account = request.accountId !== undefined ? await this.#account(request.accountId, request.recipient) : request.account;
+        if (!account) return { kind: 'invalid_account', field: 'accountId', message: 'No account of this recipient has this id.' };
         const fate = SANDBOX_ACCOUNTS[account.number];
         if (fate === 'invalid') return { kind: 'invalid_account', field: 'account.number', message: 'This account number does not exist.' };
         if (fate === 'unavailable') throw new ProviderUnavailable('The sandbox bank is not answering.');
@@ -138,6 +160,59 @@ export class SandboxPayoutProvider implements PayoutProvider {
       ],
     );
     return { kind: 'started', payout: this.#state((await this.#read(request.id))!) };
+  }
+
+  async registerAccount({ recipient, account }: { recipient: string; account: PayoutAccount }): Promise<RegisteredAccount> {
+    await this.#enter('register', recipient);
+    // One row per recipient and account: a repeat (a retry, a race) finds the row the first one made.
+    await this.sql.query(
+      `INSERT INTO sandbox_accounts (id, recipient, bank_code, branch_code, type, number, holder, bank_name, branch_name, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (recipient, bank_code, branch_code, type, number) DO NOTHING`,
+      [
+        `acct_${crypto.randomUUID()}`,
+        recipient,
+        account.bankCode,
+        account.branchCode,
+        account.type,
+        account.number,
+        account.holder,
+        account.bankName,
+        account.branchName,
+        this.options.now(),
+      ],
+    );
+    const [row] = await this.sql.query<AccountRow>(
+      'SELECT * FROM sandbox_accounts WHERE recipient = $1 AND bank_code = $2 AND branch_code = $3 AND type = $4 AND number = $5',
+      [recipient, account.bankCode, account.branchCode, account.type, account.number],
+    );
+    const kept = row!;
+    return {
+      accountId: kept.id,
+      bankCode: kept.bank_code,
+      branchCode: kept.branch_code,
+      bankName: kept.bank_name,
+      branchName: kept.branch_name,
+      type: kept.type as PayoutAccount['type'],
+      masked: `***${kept.number.slice(-4)}`,
+      holder: kept.holder,
+    };
+  }
+
+  /** A registered account, only for its own recipient. */
+  async #account(id: string, recipient: string | undefined): Promise<PayoutAccount | undefined> {
+    if (recipient === undefined) return undefined;
+    const [row] = await this.sql.query<AccountRow>('SELECT * FROM sandbox_accounts WHERE id = $1 AND recipient = $2', [id, recipient]);
+    return row
+      ? {
+          bankCode: row.bank_code,
+          branchCode: row.branch_code,
+          type: row.type as PayoutAccount['type'],
+          number: row.number,
+          holder: row.holder,
+          bankName: row.bank_name,
+          branchName: row.branch_name,
+        }
+      : undefined;
   }
 
   async status(id: string): Promise<PayoutState | undefined> {
