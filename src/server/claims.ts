@@ -6,6 +6,7 @@
  */
 import type { Claim, ClaimMethod, ClaimResult, Purpose } from '../contract/claim.js';
 import type { BackendContext } from './context.js';
+import { maskDestination } from './verification.js';
 import type { PayoutProvider, PayoutState } from './providers.js';
 import type { Queryable } from './sql.js';
 
@@ -31,6 +32,10 @@ export interface ClaimRow {
   lease_until: number | null;
   processing_since: number | null;
   version: number;
+  /** Where the one-time code goes (verification.ts), when the claim asks for one; when it was given. */
+  verify_channel: 'sms' | 'email' | null;
+  verify_to: string | null;
+  verified_at: number | null;
 }
 
 export interface NewClaim {
@@ -43,12 +48,14 @@ export interface NewClaim {
   expiresAt: number;
   status?: Claim['status'];
   result?: ClaimResult;
+  /** The recipient proves it is them with a one-time code sent here first (the real phone number or address). */
+  verification?: { channel: 'sms' | 'email'; to: string };
 }
 
 export async function insertClaim(q: Queryable, claim: NewClaim, now: number): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10) ON CONFLICT (token) DO NOTHING RETURNING token`,
+    `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at, verify_channel, verify_to)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11, $12) ON CONFLICT (token) DO NOTHING RETURNING token`,
     [
       claim.token,
       claim.amount,
@@ -60,6 +67,8 @@ export async function insertClaim(q: Queryable, claim: NewClaim, now: number): P
       claim.status ?? 'open',
       claim.result ? JSON.stringify(claim.result) : null,
       now,
+      claim.verification?.channel ?? null,
+      claim.verification?.to ?? null,
     ],
   );
   return rows.length > 0;
@@ -78,7 +87,21 @@ export function toClaim(row: ClaimRow): Claim {
     ...(row.result ? { result: row.result } : {}),
     ...(row.failure ? { failure: row.failure } : {}),
     ...(row.next ? { next: row.next } : {}),
+    ...(row.verify_channel && row.verify_to
+      ? {
+          verification: {
+            channel: row.verify_channel,
+            to: maskDestination(row.verify_channel, row.verify_to),
+            verified: row.verified_at !== null,
+          },
+        }
+      : {}),
   };
+}
+
+/** Asks for a one-time code and has not had the right one yet: no payout may start. */
+export function needsVerification(row: ClaimRow): boolean {
+  return row.verify_channel !== null && row.verified_at === null;
 }
 
 export async function readClaim(q: Queryable, token: string): Promise<ClaimRow | undefined> {

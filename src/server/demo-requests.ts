@@ -6,7 +6,9 @@
  *   `GET /api/demo/orders?lang=` lists the templates, descriptions in that language);
  * - `POST /api/demo/reset` `{}` → `200 {"reset": true, "orders", "claims"}` (sandbox balances, fixed orders and claims as seeded);
  * - `POST /api/demo/claims` `{"amount": yen, "purpose", "message"?, "methods"?: [method id or {method, fee, arrival, max?}], "payer"?,
- *   "validHours"?}` → `201 {"token", "claim"}`.
+ *   "validHours"?, "verification"?: "sms" | "email" | "none"}` → `201 {"token", "claim"}`;
+ * - `GET /api/demo/claims/{token}/messages` → `200 {"messages": [{"channel", "to", "text", "sentAt"}]}` (the sandbox
+ *   phone or mailbox of the claim's destination, latest first).
  */
 import * as z from 'zod/mini';
 import { orderBrand } from '../contract/checkout.js';
@@ -36,6 +38,8 @@ export const demoClaimRequest = z.strictObject({
   methods: z.optional(z.array(z.union([knownMethod, claimMethod])).check(z.minLength(1), z.maxLength(10))),
   payer: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
   validHours: z.optional(z.int().check(z.minimum(1), z.maximum(24 * 90))),
+  /** A one-time code before any method: by SMS to the sandbox phone, by email to the sandbox address, or none. */
+  verification: z.optional(z.enum(['sms', 'email', 'none'])),
 });
 export type DemoClaimRequest = z.infer<typeof demoClaimRequest>;
 
