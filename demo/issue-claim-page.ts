@@ -24,6 +24,7 @@ async function issue(): Promise<void> {
     purpose: data.get('purpose'),
     message: data.get('message') || undefined,
     methods: data.getAll('methods'),
+    verification: data.get('verification') ?? 'none',
   };
   const response = await fetch('/api/demo/claims', {
     method: 'POST',
