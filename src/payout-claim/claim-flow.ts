@@ -7,7 +7,6 @@ import type { Claim, ClaimMethod, ClaimStatus, VerificationSent } from '../contr
 import type { BankAccount } from '../contract/claim-requests.js';
 import { isValidId } from '../contract/common.js';
 import { kindOf, methods } from '../contract/methods.js';
-import { codeProblem, normalizeCode, type CodeProblem } from './verification-code.js';
 
 /** A method id the registry knows (built in or registered at run time). */
 export type KnownMethodId = string;
@@ -30,6 +29,30 @@ export interface Choice {
   attempt: Attempt | null;
   lockedUntil: number | null;
   notice: Notice;
+}
+
+/*
+ * The one-time code as the recipient types or pastes it: full-width digits (０-９) become half-width, and
+ * spaces and hyphens (of any width, and the ー a Japanese keyboard gives for -) are dropped. Here rather than
+ * in a module of its own (or japanese/width.ts), so that the first view's chunks stay as they were.
+ */
+export const CODE_LENGTH = 6;
+/** The input takes more than 6 characters, so that `123 456` or `１２３－４５６` can be pasted whole. */
+export const CODE_INPUT_MAX = 16;
+
+export type CodeProblem = 'empty' | 'incomplete' | 'not_digits';
+
+export function normalizeCode(raw: string): string {
+  return raw
+    .replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\-\u2010-\u2015\u2212\u30fc\uff0d\uff70]/g, '');
+}
+
+/** What is wrong with a normalized code, or null when it is 6 digits. */
+export function codeProblem(code: string): CodeProblem | null {
+  if (code === '') return 'empty';
+  if (!/^\d+$/.test(code)) return 'not_digits';
+  return code.length === CODE_LENGTH ? null : 'incomplete';
 }
 
 /** The one-time code before the methods (a claim whose `verification` is not verified yet). */

@@ -13,6 +13,7 @@ import type { ClaimState } from './claim-flow.js';
 import { forgetToken, resolveToken, takeFragmentToken } from './claim-token.js';
 import { payoutClaimStyles } from './payout-claim.styles.js';
 import { renderChoose } from './steps/choose.js';
+import { renderClaimSummary } from './steps/summary.js';
 import { failureText, stepContext } from './steps/context.js';
 
 /**
@@ -299,7 +300,11 @@ export class PayoutClaim extends LitElement {
             : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
         );
       case 'verifying':
-        return this.#later(this.#verify, (step) => step.renderVerify(state.verification, ctx), m);
+        return this.#later(
+          this.#verify,
+          (step) => step.renderVerify(state.verification, ctx, renderClaimSummary(state.verification.claim, ctx)),
+          m,
+        );
       case 'choosing':
         if (state.choice.method && kindOf(state.choice.method) === 'account')
           return this.#later(this.#bankFormChunk, () => renderChoose(state.choice, ctx), m);

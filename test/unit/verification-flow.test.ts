@@ -4,9 +4,11 @@
 import { expect } from '@open-wc/testing';
 import type { Claim } from '../../src/contract/claim.js';
 import {
+  codeProblem,
   eventsFor,
   initialState,
   lockedUntilOf,
+  normalizeCode,
   transition,
   type Choice,
   type ClaimEvent,
@@ -14,7 +16,7 @@ import {
   type ClaimState,
   type Verification,
 } from '../../src/payout-claim/claim-flow.js';
-import { codeProblem, normalizeCode } from '../../src/payout-claim/verification-code.js';
+
 import { noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
 
 const base = openClaim([

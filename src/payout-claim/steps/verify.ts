@@ -1,16 +1,15 @@
 import { html, nothing } from 'lit';
 import { formatTime } from '../../i18n/index.js';
-import type { Verification } from '../claim-flow.js';
-import { CODE_INPUT_MAX, normalizeCode } from '../verification-code.js';
+import { CODE_INPUT_MAX, normalizeCode, type Verification } from '../claim-flow.js';
 import type { StepContext } from './context.js';
-import { renderClaimSummary } from './summary.js';
 
 /**
  * The one-time code before the methods: where it goes, "Send code", then one field for the 6 digits
  * (full-width digits, spaces and hyphens accepted, typed or pasted), "Verify", and "Send again" once
  * `resendAfter` has passed (a visible countdown; said aloud only when it is sent and when it is ready).
+ * `summary` is the claim's summary, rendered by the element (so that summary.ts stays in the first view's chunk).
  */
-export function renderVerify(v: Verification, ctx: StepContext) {
+export function renderVerify(v: Verification, ctx: StepContext, summary: unknown) {
   const t = ctx.m.claim.verify;
   const channel = v.claim.verification?.channel ?? 'sms';
   const to = v.sent?.sentTo ?? v.claim.verification?.to ?? '';
@@ -35,7 +34,7 @@ export function renderVerify(v: Verification, ctx: StepContext) {
 
   return html`<form class="card verify" part="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${onSubmit}>
     <h2 tabindex="-1">${t.title}</h2>
-    ${renderClaimSummary(v.claim, ctx)}
+    ${summary}
     ${v.notice ? html`<p class="notice" role="alert">${ctx.m.claim.notices[v.notice]}</p>` : nothing}
     <p class="verify-lead">${t.lead(channel, to)}</p>
     ${
