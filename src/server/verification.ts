@@ -182,9 +182,9 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
     const found = await open(token);
     if ('response' in found) return found.response;
     const { row } = found;
-    if (row.verified_at !== null) return json(200, toClaim(row));
     const body = checkBody(raw, verifyRequest);
     if (!body.ok) return body.response;
+    if (row.verified_at !== null) return json(200, toClaim(row));
     const locked = await lockedFor(token, call);
     if (locked > 0) return tooMany(locked);
 
