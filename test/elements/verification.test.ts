@@ -1,7 +1,7 @@
 /**
  * <payout-claim> with a one-time code before the methods, against the real server module in the page: a claim
  * made by the demo route with `verification`, the code read from the demo's "phone" (`GET
- * /api/demo/claims/{token}/messages`). In ja and en, at 360 and 1280 px, from the keyboard alone, axe clean in each
+ * /api/demo/claims/{token}/messages`). In ja and en, at 320, 360 and 1280 px, from the keyboard alone, axe clean in each
  * state (before sending, sent, wrong code, locked, verified); full-width paste; the resend countdown; the lockout
  * after 5 wrong codes; then an ATM claim to the end.
  */
@@ -175,6 +175,23 @@ describe('<payout-claim> one-time code', () => {
       await press(el, w.verify);
       await waitForStatus(el, 'choosing');
       expect(JSON.parse(t.net.sent('POST', VERIFY)[0]!.body)).to.deep.equal({ code });
+    });
+  }
+
+  for (const lang of ['ja', 'en'] as const) {
+    it(`fits a 320 px phone with the field, the buttons and the countdown (${lang})`, async () => {
+      await setViewport({ width: 320, height: 568 });
+      const w = words[lang];
+      const token = await demoClaim(t, { amount: 3000, purpose: 'refund', verification: 'sms' });
+      const el = await mountClaim(token, lang);
+      await sendCode(el, w);
+      for (const node of [codeInput(el), byRole(el, 'button', w.verify), byRole(el, 'button', w.again)]) {
+        const rect = node.getBoundingClientRect();
+        expect(rect.right, node.id || node.textContent!).to.be.at.most(320);
+        expect(rect.height).to.be.at.least(44);
+      }
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      await expect(el).to.be.accessible();
     });
   }
 
