@@ -7,10 +7,15 @@
  */
 import '../src/payout-claim.js';
 import { logEvents } from './event-log.js';
+import { phonePanel } from './phone-panel.js';
 
+// Read before the widget takes the token out of the address bar (it keeps it in sessionStorage for the tab).
+const linkToken = new URLSearchParams(location.hash.slice(1)).get('token');
+const phone = phonePanel(document.querySelector<HTMLElement>('#phone')!, () => sessionStorage.getItem('ppw-claim-token') ?? linkToken);
 const claim = document.querySelector('payout-claim')!;
-const setLang = (lang: string) => {
+const setLang = (lang: 'ja' | 'en') => {
   document.documentElement.lang = lang;
+  phone.setLang(lang);
   claim.setAttribute('lang', lang);
   for (const notice of claim.querySelectorAll<HTMLElement>('[slot="notice"][data-lang]')) notice.hidden = notice.dataset.lang !== lang;
   for (const other of ['ja', 'en']) {
@@ -28,7 +33,7 @@ const setLang = (lang: string) => {
   }
 };
 setLang(new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'ja');
-for (const lang of ['ja', 'en']) {
+for (const lang of ['ja', 'en'] as const) {
   document.querySelector(`#lang-${lang}`)!.addEventListener('click', (event) => {
     event.preventDefault();
     setLang(lang);

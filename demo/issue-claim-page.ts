@@ -25,6 +25,7 @@ async function issue(): Promise<void> {
     message: data.get('message') || undefined,
     methods: data.getAll('methods'),
     recipient: data.get('recipient') || undefined,
+    verification: data.get('verification') ?? 'none',
   };
   const response = await fetch('/api/demo/claims', {
     method: 'POST',

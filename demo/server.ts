@@ -33,6 +33,7 @@ export async function createDemoServer({ publicOrigin, dataDir, env = process.en
     allowedReturnOrigins: env.ALLOWED_RETURN_ORIGINS ? config.allowedReturnOrigins : [...config.allowedReturnOrigins, ...twins],
     demo: true,
     latencyMs: config.sandboxLatencyMs,
+    ...(config.verificationSecret ? { verificationSecret: config.verificationSecret } : {}),
     banks: zenginDirectory,
     ...(log ? { log } : {}),
   });

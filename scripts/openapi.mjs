@@ -18,6 +18,9 @@ export async function openApiDocument() {
     RedirectResponse: c.redirectResponse,
     Claim: c.claim,
     ClaimRequest: c.claimRequest,
+    VerificationRequest: c.verificationRequest,
+    VerificationSent: c.verificationSent,
+    VerifyRequest: c.verifyRequest,
     Error: c.apiErrorBody,
   };
   const components = { schemas: {} };
@@ -109,6 +112,28 @@ export async function openApiDocument() {
           parameters: [token, idempotencyKey],
           requestBody: body('ClaimRequest'),
           responses: { 200: ok('Claim', 'The claim, processing or completed'), ...claimErrors },
+        },
+      },
+      '/{token}/verification': {
+        servers: [{ url: '/api/claims' }],
+        post: {
+          operationId: 'sendVerificationCode',
+          description:
+            "Sends a 6-digit one-time code to where the claim's verification says (masked in sentTo). Another code may be asked for after resendAfter seconds; earlier, or too often, 429 too_many_attempts with retryAfter. A new code replaces the old one.",
+          parameters: [token, idempotencyKey],
+          requestBody: body('VerificationRequest'),
+          responses: { 200: ok('VerificationSent', 'The code is on its way'), ...claimErrors },
+        },
+      },
+      '/{token}/verify': {
+        servers: [{ url: '/api/claims' }],
+        post: {
+          operationId: 'verifyCode',
+          description:
+            'Checks the one-time code. A wrong code is 422 verification_failed (field code); a lapsed one 422 verification_expired (this backend); too many wrong codes 429 too_many_attempts with retryAfter, after which every try is refused until then. Until verified, POST {token}/claim answers 403 verification_required.',
+          parameters: [token, idempotencyKey],
+          requestBody: body('VerifyRequest'),
+          responses: { 200: ok('Claim', 'The claim, with verification.verified true'), ...claimErrors },
         },
       },
     },

@@ -20,7 +20,9 @@ import { gzipSync } from 'node:zlib';
 
 // Measured after the phone-first work of both widgets landed beside the split (code boxes per script, running
 // total, skeleton, accordion, romaji, dark theme): checkout first view 28.8 kB, whole 31.3 kB; claim first view
-// 29.4 kB, whole 45.4 kB; index.js 56.2 kB.
+// 29.4 kB, whole 45.4 kB; index.js 56.2 kB. The claim's one-time code step added 1.5 kB to the claim's first view
+// (its flow states 0.8, the element's wiring and styles 0.4, the ja words 0.3), 2.8 kB to its whole flow (the lazy
+// step 1.1, both languages) and 2.7 kB to index.js; those budgets rose by exactly that.
 const KB = 1024;
 const DIST = 'dist';
 
@@ -72,10 +74,10 @@ export function flowSizes(entry) {
 
 const WIDGETS = [
   { entry: 'prepaid-checkout.js', firstView: { budget: 29.5 * KB, target: 18 * KB }, whole: { budget: 32 * KB, target: 23.8 * KB } },
-  { entry: 'payout-claim.js', firstView: { budget: 30.5 * KB, target: 20 * KB }, whole: { budget: 46.5 * KB, target: 31.3 * KB } },
+  { entry: 'payout-claim.js', firstView: { budget: 32 * KB, target: 20 * KB }, whole: { budget: 49.3 * KB, target: 31.3 * KB } },
 ];
 const FILES = [
-  { file: 'index.js', budget: 57.5 * KB, target: null, whole: true },
+  { file: 'index.js', budget: 60.2 * KB, target: null, whole: true },
   { file: 'banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];
 

@@ -131,6 +131,8 @@ export const CLAIM_ERROR_CODES = [
   'claim_not_open',
   'verification_required',
   'verification_failed',
+  /** Not in CONTRACT.md 0.2: the reference backend's answer to a code that lapsed (or none sent), field `code`. */
+  'verification_expired',
   'method_not_available',
   'invalid_account',
   'over_method_limit',

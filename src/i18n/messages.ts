@@ -190,6 +190,26 @@ export interface Messages {
     failedTitle: string;
     failedLead: string;
     missingToken: string;
+    /** The one-time code before the methods (claims with `verification`). */
+    verify: {
+      title: string;
+      /** Where the code goes, before it is sent. */
+      lead: (channel: 'sms' | 'email', to: string) => string;
+      send: string;
+      sending: string;
+      /** Announced once the code is on its way. */
+      sent: (channel: 'sms' | 'email', to: string) => string;
+      codeLabel: string;
+      codeHint: string;
+      submit: string;
+      checking: string;
+      resend: string;
+      /** The visible countdown beside "Send again". */
+      resendIn: (seconds: number) => string;
+      /** Announced once, when sending again is possible. */
+      resendReady: string;
+      problems: { empty: string; incomplete: string; not_digits: string };
+    };
     bankForm: {
       legend: string;
       bank: string;

@@ -8,7 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { getJson, joinUrl, newIdempotencyKey, postJson } from '../api/client.js';
 import { navigation, redirectMark } from '../api/navigation.js';
-import { claim as claimSchema } from '../contract/claim.js';
+import { claim as claimSchema, verificationSent } from '../contract/claim.js';
 import { FlowRunner } from '../flow/runner.js';
 import {
   eventsFor,
@@ -83,6 +83,15 @@ export class ClaimController implements ReactiveController {
     this.send({ type: 'confirm', key: newIdempotencyKey(), returnUrl: navigation.returnUrl(), now: Date.now() });
   }
 
+  /** Asks for a one-time code (a new attempt, unless the last one's outcome is unknown). */
+  sendCode(): void {
+    this.send({ type: 'send-code', key: newIdempotencyKey(), now: Date.now() });
+  }
+
+  verifyCode(code: string): void {
+    this.send({ type: 'verify-code', code, key: newIdempotencyKey(), now: Date.now() });
+  }
+
   #enter(state: ClaimState, previous: ClaimState | null, signal: AbortSignal): void {
     const config = this.#config;
     if (!config) return;
@@ -95,6 +104,12 @@ export class ClaimController implements ReactiveController {
       case 'submitting':
         if (previous?.status !== 'submitting') void this.#submit(config, state, signal);
         break;
+      case 'verifying': {
+        const { pending } = state.verification;
+        const before = previous?.status === 'verifying' ? previous.verification.pending : null;
+        if (pending && pending !== before) void this.#verification(config, state.verification, signal);
+        break;
+      }
       case 'redirecting':
         redirectMark.set(REDIRECT_MARK, state.method);
         navigation.assign(state.redirectUrl);
@@ -127,6 +142,26 @@ export class ClaimController implements ReactiveController {
       const refreshed = await getJson(joinUrl(config.endpoint, config.token), claimSchema, signal);
       if (refreshed.ok && !signal.aborted) this.send({ type: 'refreshed', claim: refreshed.value });
     }
+  }
+
+  /** POST .../verification (send a code) or POST .../verify (check it), with the attempt's key and body. */
+  async #verification(config: ClaimConfig, v: Extract<ClaimState, { status: 'verifying' }>['verification'], signal: AbortSignal) {
+    const attempt = v.attempt!;
+    if (v.pending === 'send') {
+      const url = joinUrl(config.endpoint, config.token, 'verification');
+      const result = await postJson(url, JSON.parse(attempt.body), attempt.key, verificationSent, signal);
+      if (signal.aborted) return;
+      this.send(
+        result.ok
+          ? { type: 'code-sent', sent: result.value, now: Date.now() }
+          : { type: 'send-failed', error: result.error, now: Date.now() },
+      );
+      return;
+    }
+    const url = joinUrl(config.endpoint, config.token, 'verify');
+    const result = await postJson(url, JSON.parse(attempt.body), attempt.key, claimSchema, signal);
+    if (signal.aborted) return;
+    this.send(result.ok ? { type: 'verified', claim: result.value } : { type: 'verify-failed', error: result.error, now: Date.now() });
   }
 
   #schedulePoll(polls: number): void {

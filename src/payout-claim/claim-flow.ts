@@ -3,7 +3,7 @@
  * No lit, no fetch, no clock: the controller runs the effects and passes in keys and times.
  */
 import type { ApiError } from '../api/client.js';
-import type { Claim, ClaimMethod, ClaimStatus, SavedAccount } from '../contract/claim.js';
+import type { Claim, ClaimMethod, ClaimStatus, SavedAccount, VerificationSent } from '../contract/claim.js';
 import type { BankAccount } from '../contract/claim-requests.js';
 import { isValidId } from '../contract/common.js';
 import { kindOf, methods } from '../contract/methods.js';
@@ -35,10 +35,57 @@ export interface Choice {
   notice: Notice;
 }
 
+/*
+ * The one-time code as the recipient types or pastes it: full-width digits (０-９) become half-width, and
+ * spaces and hyphens (of any width, and the ー a Japanese keyboard gives for -) are dropped. Here rather than
+ * in a module of its own (or japanese/width.ts), so that the first view's chunks stay as they were.
+ */
+export const CODE_LENGTH = 6;
+/** The input takes more than 6 characters, so that `123 456` or `１２３－４５６` can be pasted whole. */
+export const CODE_INPUT_MAX = 16;
+
+export type CodeProblem = 'empty' | 'incomplete' | 'not_digits';
+
+export function normalizeCode(raw: string): string {
+  return raw
+    .replace(/[\uff10-\uff19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\-\u2010-\u2015\u2212\u30fc\uff0d\uff70]/g, '');
+}
+
+/** What is wrong with a normalized code, or null when it is 6 digits. */
+export function codeProblem(code: string): CodeProblem | null {
+  if (code === '') return 'empty';
+  if (!/^\d+$/.test(code)) return 'not_digits';
+  return code.length === CODE_LENGTH ? null : 'incomplete';
+}
+
+/** The one-time code before the methods (a claim whose `verification` is not verified yet). */
+export interface Verification {
+  claim: Claim;
+  /** The code is on its way (or one was sent before): where to, and when another may be asked for (epoch ms). */
+  sent: { sentTo: string; resendAt: number } | null;
+  /** The call in flight, if any. */
+  pending: 'send' | 'verify' | null;
+  attempt: Attempt | null;
+  /** What the recipient typed, as typed: kept on an error. */
+  code: string;
+  /** What is wrong with the code before anything is sent. */
+  problem: CodeProblem | null;
+  error: ApiError | null;
+  /** Which call the error came from: shown by the send button, or by the code field. */
+  errorAt: 'send' | 'code' | null;
+  /** Too many wrong codes: verifying waits until then. */
+  lockedUntil: number | null;
+  notice: Notice;
+  /** The choice a `403 verification_required` interrupted: taken up again once verified. */
+  resume: Choice | null;
+}
+
 export type ClaimState =
   /** `returnedFromRedirect`: the method this tab left for a wallet's page with, when it did. */
   | { status: 'loading'; notice: Notice; returnedFromRedirect: KnownMethodId | null }
   | { status: 'unavailable'; error: ApiError }
+  | { status: 'verifying'; verification: Verification }
   | { status: 'choosing'; choice: Choice }
   | { status: 'confirming'; choice: Choice }
   | { status: 'submitting'; choice: Choice; attempt: Attempt }
@@ -70,7 +117,13 @@ export type ClaimEvent =
   | { type: 'poll-failed' }
   | { type: 'lock-expired'; now: number }
   | { type: 'resume-wallet' }
-  | { type: 'choose-another' };
+  | { type: 'choose-another' }
+  | { type: 'send-code'; key: string; now: number }
+  | { type: 'code-sent'; sent: VerificationSent; now: number }
+  | { type: 'send-failed'; error: ApiError; now: number }
+  | { type: 'verify-code'; code: string; key: string; now: number }
+  | { type: 'verified'; claim: Claim }
+  | { type: 'verify-failed'; error: ApiError; now: number };
 
 export const initialState: ClaimState = { status: 'loading', notice: null, returnedFromRedirect: null };
 
@@ -144,8 +197,31 @@ function freshChoice(claim: Claim, notice: Notice): Choice {
   return { claim, method, account: null, savedAccountId, saveAccount: false, error: null, attempt: null, lockedUntil: null, notice };
 }
 
+/** Whether the recipient must confirm it is them before any method (CONTRACT.md `verification`). */
+export function needsCode(claim: Claim): boolean {
+  return !!claim.verification && !claim.verification.verified;
+}
+
+function freshVerification(claim: Claim, notice: Notice, resume: Choice | null = null): Verification {
+  return {
+    claim,
+    sent: null,
+    pending: null,
+    attempt: null,
+    code: '',
+    problem: null,
+    error: null,
+    errorAt: null,
+    lockedUntil: null,
+    notice,
+    resume,
+  };
+}
+
 /** Where a claim as the server sees it puts the flow. */
 function fromClaim(claim: Claim, notice: Notice, previous?: Choice): ClaimState {
+  if ((claim.status === 'open' || (claim.status === 'failed' && claim.failure?.retryable)) && needsCode(claim))
+    return { status: 'verifying', verification: freshVerification(claim, notice, previous ?? null) };
   switch (claim.status) {
     case 'open':
       return { status: 'choosing', choice: previous ? { ...previous, claim, notice } : freshChoice(claim, notice) };
@@ -255,6 +331,14 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
       const choice = state.choice;
       if (error.code === 'claim_not_open') return { status: 'loading', notice: 'already_claimed', returnedFromRedirect: null };
       if (error.code === 'claim_expired') return { status: 'closed', claim: { ...choice.claim, status: 'expired' } };
+      if (error.code === 'verification_required') {
+        // The verified state was lost (or never known): the code step again, then this choice.
+        const { verification } = choice.claim;
+        if (!verification) return { status: 'loading', notice: null, returnedFromRedirect: null };
+        const claim = { ...choice.claim, verification: { ...verification, verified: false } };
+        const resume = { ...choice, claim, error: null, attempt: null };
+        return { status: 'verifying', verification: { ...freshVerification(claim, null, resume), error, errorAt: 'send' } };
+      }
       const attempt = error.uncertain ? state.attempt : null;
       const lockedUntil = error.code === 'too_many_attempts' ? event.now + (error.retryAfter ?? 60) * 1000 : null;
       const next: Choice = { ...choice, error, attempt, lockedUntil };
@@ -276,13 +360,89 @@ export function transition(state: ClaimState, event: ClaimEvent): ClaimState {
     }
     case 'poll-failed':
       return state.status === 'processing' ? { ...state, polls: state.polls + 1 } : state;
+    case 'send-code': {
+      if (state.status !== 'verifying') return state;
+      const v = state.verification;
+      if (v.pending || locked(v, event.now) || (v.sent && v.sent.resendAt > event.now)) return state;
+      const attempt = v.attempt?.body === '{}' && v.error?.uncertain && v.errorAt === 'send' ? v.attempt : { key: event.key, body: '{}' };
+      return { status: 'verifying', verification: { ...v, pending: 'send', attempt, error: null, errorAt: null, problem: null } };
+    }
+    case 'code-sent': {
+      if (state.status !== 'verifying' || state.verification.pending !== 'send') return state;
+      const sent = { sentTo: event.sent.sentTo, resendAt: event.now + event.sent.resendAfter * 1000 };
+      return {
+        status: 'verifying',
+        verification: { ...state.verification, pending: null, attempt: null, sent, error: null, errorAt: null },
+      };
+    }
+    case 'send-failed': {
+      if (state.status !== 'verifying' || state.verification.pending !== 'send') return state;
+      const v = state.verification;
+      const { error } = event;
+      const left = leaveVerification(v, error);
+      if (left) return left;
+      // Asked too early (or too often): a code was sent before, so the field shows, and sending waits.
+      const sent =
+        error.code === 'too_many_attempts'
+          ? { sentTo: v.sent?.sentTo ?? v.claim.verification?.to ?? '', resendAt: event.now + (error.retryAfter ?? 60) * 1000 }
+          : v.sent;
+      const attempt = error.uncertain ? v.attempt : null;
+      return { status: 'verifying', verification: { ...v, pending: null, attempt, sent, error, errorAt: 'send' } };
+    }
+    case 'verify-code': {
+      if (state.status !== 'verifying') return state;
+      const v = state.verification;
+      if (v.pending || locked(v, event.now)) return state;
+      const code = normalizeCode(event.code);
+      const problem = codeProblem(code);
+      if (problem) return { status: 'verifying', verification: { ...v, code: event.code, problem, error: null, errorAt: null } };
+      const body = JSON.stringify({ code });
+      const attempt = v.attempt?.body === body && v.error?.uncertain && v.errorAt === 'code' ? v.attempt : { key: event.key, body };
+      return {
+        status: 'verifying',
+        verification: { ...v, code: event.code, problem: null, pending: 'verify', attempt, error: null, errorAt: null },
+      };
+    }
+    case 'verified': {
+      if (state.status !== 'verifying' || state.verification.pending !== 'verify') return state;
+      const v = state.verification;
+      if (needsCode(event.claim)) return { status: 'verifying', verification: { ...v, claim: event.claim, pending: null, attempt: null } };
+      return fromClaim(event.claim, v.notice, v.resume ? { ...v.resume, claim: event.claim } : undefined);
+    }
+    case 'verify-failed': {
+      if (state.status !== 'verifying' || state.verification.pending !== 'verify') return state;
+      const v = state.verification;
+      const { error } = event;
+      const left = leaveVerification(v, error);
+      if (left) return left;
+      const lockedUntil = error.code === 'too_many_attempts' ? event.now + (error.retryAfter ?? 60) * 1000 : v.lockedUntil;
+      const attempt = error.uncertain ? v.attempt : null;
+      return { status: 'verifying', verification: { ...v, pending: null, attempt, error, errorAt: 'code', lockedUntil } };
+    }
     case 'lock-expired': {
+      if (state.status === 'verifying') {
+        const v = state.verification;
+        if (v.pending || v.lockedUntil === null || v.lockedUntil > event.now) return state;
+        const error = v.error?.code === 'too_many_attempts' ? null : v.error;
+        return { status: 'verifying', verification: { ...v, lockedUntil: null, error, errorAt: error ? v.errorAt : null } };
+      }
       const choice = choiceOf(state);
       if (!choice || state.status === 'submitting' || choice.lockedUntil === null || choice.lockedUntil > event.now) return state;
       const error = choice.error?.code === 'too_many_attempts' ? null : choice.error;
       return { ...state, choice: { ...choice, lockedUntil: null, error } } as ClaimState;
     }
   }
+}
+
+function locked(v: Verification, now: number): boolean {
+  return v.lockedUntil !== null && v.lockedUntil > now;
+}
+
+/** Answers after which the code step has nothing more to do: the claim was taken, expired, or is verified already. */
+function leaveVerification(v: Verification, error: ApiError): ClaimState | null {
+  if (error.code === 'claim_not_open') return { status: 'loading', notice: null, returnedFromRedirect: null };
+  if (error.code === 'claim_expired') return { status: 'closed', claim: { ...v.claim, status: 'expired' } };
+  return null;
 }
 
 export interface PollTiming {
@@ -308,6 +468,8 @@ function shownErrors(state: ClaimState): (ApiError | Claim)[] {
   switch (state.status) {
     case 'unavailable':
       return [state.error];
+    case 'verifying':
+      return state.verification.error ? [state.verification.error] : [];
     case 'choosing':
     case 'confirming':
     case 'submitting': {
@@ -357,6 +519,7 @@ export function eventsFor(previous: ClaimState, next: ClaimState): ClaimOutput[]
 }
 
 export function lockedUntilOf(state: ClaimState): number | null {
+  if (state.status === 'verifying') return state.verification.lockedUntil;
   return state.status === 'choosing' || state.status === 'confirming' ? state.choice.lockedUntil : null;
 }
 

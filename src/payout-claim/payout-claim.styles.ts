@@ -251,4 +251,16 @@ export const payoutClaimStyles = css`
     margin: 0.5rem 0 0;
     color: var(--_muted);
   }
+  .field #otp {
+    max-width: 12em;
+    font-size: 1.25em;
+    letter-spacing: 0.15em;
+  }
+  .resend {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.75rem;
+    margin-top: 0.75rem;
+  }
 `;

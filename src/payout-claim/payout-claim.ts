@@ -13,6 +13,7 @@ import { savedAccountOf, type ClaimState } from './claim-flow.js';
 import { forgetToken, resolveToken, takeFragmentToken } from './claim-token.js';
 import { payoutClaimStyles } from './payout-claim.styles.js';
 import { renderChoose } from './steps/choose.js';
+import { renderClaimSummary } from './steps/summary.js';
 import { failureText, stepContext } from './steps/context.js';
 
 /**
@@ -79,6 +80,11 @@ export class PayoutClaim extends LitElement {
   );
   readonly #confirm = this.#lazy.module(() => import('./steps/confirm.js'));
   readonly #result = this.#lazy.module(() => import('./steps/result.js'));
+  readonly #verify = this.#lazy.module(() => import('./steps/verify.js'));
+  /** Re-renders each second while "Send again" counts down. */
+  #tick: ReturnType<typeof setTimeout> | undefined;
+  /** Whether a code had been sent at the last update: when one is, focus goes to the code field. */
+  #codeSent = false;
   #resolvedToken: string | null = null;
   #focusHeading = false;
   #lastStatus: ClaimState['status'] | null = null;
@@ -109,6 +115,7 @@ export class PayoutClaim extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.#onHashChange);
     clearTimeout(this.#copiedTimer);
+    clearTimeout(this.#tick);
   }
 
   /** A new `#token=` in the same tab (another link): that claim, never the one before. */
@@ -171,6 +178,7 @@ export class PayoutClaim extends LitElement {
   protected override updated(): void {
     const status = this.#flow.state.status;
     if (status !== 'loading' && this.#messages.shown) this.#lazy.prefetch();
+    if (this.#afterVerifyUpdate()) return;
     // A refused field (a returned transfer, a refused account): scrolled to and focused, its message read with it.
     if (this.#focusMarked && status === 'choosing') {
       this.#focusMarked = false;
@@ -190,6 +198,28 @@ export class PayoutClaim extends LitElement {
       this.#focusHeading = false;
       heading.focus();
     }
+  }
+
+  /** The code step: the countdown's tick, and focus on the code field once a code is sent. True when focus moved. */
+  #afterVerifyUpdate(): boolean {
+    const state = this.#flow.state;
+    clearTimeout(this.#tick);
+    if (state.status !== 'verifying') {
+      this.#codeSent = false;
+      return false;
+    }
+    const { sent } = state.verification;
+    const now = Date.now();
+    if (sent && sent.resendAt > now) this.#tick = setTimeout(() => this.requestUpdate(), Math.min(1000, sent.resendAt - now) + 20);
+    const input = this.shadowRoot?.querySelector<HTMLInputElement>('#otp');
+    if (sent && !this.#codeSent && input) {
+      this.#codeSent = true;
+      this.#lastStatus = state.status;
+      this.#focusHeading = false;
+      input.focus();
+      return true;
+    }
+    return false;
   }
 
   #lang() {
@@ -229,6 +259,8 @@ export class PayoutClaim extends LitElement {
       send: (event: Parameters<ClaimController['send']>[0]) => this.#flow.send(event),
       next: this.#next,
       confirm: () => this.#flow.confirm(),
+      sendCode: () => this.#flow.sendCode(),
+      verifyCode: (code: string) => this.#flow.verifyCode(code),
       copy: this.#copy,
       copied: this.copied,
       // Only the steps of an account method read it, and the element renders them once the chunk is there.
@@ -271,6 +303,12 @@ export class PayoutClaim extends LitElement {
           state.error.code === 'claim_not_found' || state.error.code === 'invalid_id'
             ? null
             : { label: m.common.retry, run: () => this.#flow.send({ type: 'reload' }) },
+        );
+      case 'verifying':
+        return this.#later(
+          this.#verify,
+          (step) => step.renderVerify(state.verification, ctx, renderClaimSummary(state.verification.claim, ctx)),
+          m,
         );
       case 'choosing':
         if (state.choice.method && kindOf(state.choice.method) === 'account')

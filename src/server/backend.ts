@@ -16,9 +16,10 @@ import { apiError, matchPath, readJson } from './http.js';
 import { Idempotency } from './idempotency.js';
 import { Lockouts, type LockoutTerms } from './lockout.js';
 import { migrate } from './migrations.js';
-import type { PayoutProvider, PrepaidIssuer } from './providers.js';
+import type { CodeSender, PayoutProvider, PrepaidIssuer } from './providers.js';
 import type { BankDirectory } from './sandbox/bank-directory.js';
 import type { Sql } from './sql.js';
+import { createVerificationApi, verificationSecret } from './verification.js';
 
 export const CHECKOUT_BASE = '/api/checkout';
 export const CLAIMS_BASE = '/api/claims';
@@ -60,6 +61,19 @@ export interface MerchantBackendOptions {
   log?: (line: string) => void;
   /** More routes, tried after the APIs (the sandbox's pages). */
   routes?: readonly Route[];
+  /** Sends the recipients' one-time codes (SMS or email); without it, asking for a code is `503 provider_unavailable`. */
+  codes?: CodeSender;
+  /**
+   * The key of the codes' HMAC (`VERIFICATION_SECRET`). Without it the backend makes one at its first start and
+   * keeps it in the database (`server_secrets`), so that it survives a restart and every process shares it.
+   */
+  verificationSecret?: string;
+  /** A code that always verifies (the sandbox's `000000`; still counted by the lockout). Never set it in production. */
+  sandboxVerificationCode?: string;
+  /** Seconds before another code may be sent (default 60; tests shorten it). */
+  verificationResendAfterS?: number;
+  /** The demo's "phone": the messages sent to a destination, latest first (`GET /api/demo/claims/{token}/messages`). */
+  demoOutbox?: (to: string) => readonly unknown[];
 }
 
 export interface MerchantBackend {
@@ -100,7 +114,13 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
   const checkout = createCheckoutApi(ctx, options.issuer);
   const claims = createClaimStore(ctx, options.payouts);
   const claimApi = createClaimApi(ctx, claims, options.payouts, options.banks);
-  const demoRoutes = options.demo ? createDemoRoutes(ctx, options.payouts) : null;
+  const verification = createVerificationApi(ctx, claims, {
+    secret: await verificationSecret(options.sql, options.verificationSecret, now()),
+    ...(options.codes ? { sender: options.codes } : {}),
+    ...(options.sandboxVerificationCode ? { sandboxCode: options.sandboxVerificationCode } : {}),
+    ...(options.verificationResendAfterS !== undefined ? { resendAfterS: options.verificationResendAfterS } : {}),
+  });
+  const demoRoutes = options.demo ? createDemoRoutes(ctx, options.payouts, options.demoOutbox) : null;
   const log = options.log ?? ((line: string) => console.log(line));
 
   type PostHandler = (id: string, body: unknown, call: Call) => Promise<Response>;
@@ -141,9 +161,15 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
       const path = pathname.slice(CLAIMS_BASE.length);
       const read = matchPath('/:token', path);
       if (read) return request.method === 'GET' ? claimApi.getClaim(read.token!) : apiError(405, 'invalid_request', 'Use GET.');
-      const write = matchPath('/:token/claim', path);
-      if (write)
-        return request.method === 'POST' ? post(request, write.token!, claimApi.post, info) : apiError(405, 'invalid_request', 'Use POST.');
+      for (const [pattern, run] of [
+        ['/:token/claim', claimApi.post],
+        ['/:token/verification', verification.send],
+        ['/:token/verify', verification.verify],
+      ] as const) {
+        const params = matchPath(pattern, path);
+        if (params)
+          return request.method === 'POST' ? post(request, params.token!, run, info) : apiError(405, 'invalid_request', 'Use POST.');
+      }
       return apiError(404, 'invalid_request', 'No such API path.');
     }
     return null;

@@ -17,7 +17,16 @@ import { kindOf } from '../contract/methods.js';
 import { isValidId } from '../contract/common.js';
 import { claimRequest } from '../contract/claim-requests.js';
 import type { BankDirectory } from './sandbox/bank-directory.js';
-import { applyPayout, isSavedAccount, keepSavedAccount, readClaim, updateClaim, type ClaimRow, type ClaimStore } from './claims.js';
+import {
+  applyPayout,
+  isSavedAccount,
+  keepSavedAccount,
+  needsVerification,
+  readClaim,
+  updateClaim,
+  type ClaimRow,
+  type ClaimStore,
+} from './claims.js';
 import { checkReturnUrl, lockedOut, lockoutSubjects, type BackendContext, type Call } from './context.js';
 import { apiError, checkBody, json } from './http.js';
 import { inProgress } from './idempotency.js';
@@ -58,6 +67,7 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
         ? inProgress('Another request for this claim is in progress.')
         : apiError(409, 'claim_not_open', `The claim is ${row.status}.`);
     }
+    if (needsVerification(row)) return apiError(403, 'verification_required', 'Confirm it is you with the code we send first.');
     const body = checkBody(raw, claimRequest);
     if (!body.ok) return body.response;
     const request = body.value;

@@ -8,6 +8,7 @@ import type { AccountType, Claim, ClaimMethod, ClaimResult, Purpose, SavedAccoun
 import { kindOf } from '../contract/methods.js';
 import { bankArrivalBy } from './business-days.js';
 import type { BackendContext } from './context.js';
+import { maskDestination } from './verification.js';
 import type { PayoutProvider, PayoutState, RegisteredAccount } from './providers.js';
 import type { Queryable } from './sql.js';
 
@@ -37,6 +38,10 @@ export interface ClaimRow {
   /** An account to save once this payout has started (the provider's id and what is shown; no number). */
   save_account: RegisteredAccount | null;
   version: number;
+  /** Where the one-time code goes (verification.ts), when the claim asks for one; when it was given. */
+  verify_channel: 'sms' | 'email' | null;
+  verify_to: string | null;
+  verified_at: number | null;
 }
 
 /** At most this many saved accounts are listed with a claim (CONTRACT.md), newest first. */
@@ -54,12 +59,14 @@ export interface NewClaim {
   result?: ClaimResult;
   /** The merchant's own id for the recipient (saved accounts are theirs). */
   recipient?: string;
+  /** The recipient proves it is them with a one-time code sent here first (the real phone number or address). */
+  verification?: { channel: 'sms' | 'email'; to: string };
 }
 
 export async function insertClaim(q: Queryable, claim: NewClaim, now: number): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at, recipient)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11) ON CONFLICT (token) DO NOTHING RETURNING token`,
+    `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at, recipient, verify_channel, verify_to)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11, $12, $13) ON CONFLICT (token) DO NOTHING RETURNING token`,
     [
       claim.token,
       claim.amount,
@@ -72,6 +79,8 @@ export async function insertClaim(q: Queryable, claim: NewClaim, now: number): P
       claim.result ? JSON.stringify(claim.result) : null,
       now,
       claim.recipient ?? null,
+      claim.verification?.channel ?? null,
+      claim.verification?.to ?? null,
     ],
   );
   return rows.length > 0;
@@ -106,6 +115,15 @@ export function toClaim(row: ClaimRow, ctx: Pick<BackendContext, 'now' | 'bankAr
     ...(row.result ? { result: row.result } : {}),
     ...(row.failure ? { failure: row.failure } : {}),
     ...(row.next ? { next: row.next } : {}),
+    ...(row.verify_channel && row.verify_to
+      ? {
+          verification: {
+            channel: row.verify_channel,
+            to: maskDestination(row.verify_channel, row.verify_to),
+            verified: row.verified_at !== null,
+          },
+        }
+      : {}),
   };
 }
 
@@ -172,7 +190,14 @@ export async function claimView(
 ): Promise<Claim> {
   const claim = toClaim(row, ctx);
   const q = ctx.sql;
-  return row.recipient !== null && savedSupported ? { ...claim, savedAccounts: await savedAccountsOf(q, row.recipient) } : claim;
+  // The accounts a recipient saved (holder, bank, masked number) are theirs to see: not before the code.
+  if (row.recipient === null || !savedSupported || needsVerification(row)) return claim;
+  return { ...claim, savedAccounts: await savedAccountsOf(q, row.recipient) };
+}
+
+/** Asks for a one-time code and has not had the right one yet: no payout may start. */
+export function needsVerification(row: ClaimRow): boolean {
+  return row.verify_channel !== null && row.verified_at === null;
 }
 
 export async function readClaim(q: Queryable, token: string): Promise<ClaimRow | undefined> {

@@ -11,6 +11,7 @@
  * | `ALLOWED_RETURN_ORIGINS` | comma-separated origins a `returnUrl` may point to | `PUBLIC_ORIGIN` |
  * | `DEMO` | `1`: demo routes and demo data | off |
  * | `SANDBOX_LATENCY_MS` | delay inside every sandbox provider call | 0 |
+ * | `VERIFICATION_SECRET` | key of the one-time codes' HMAC (at least 32 characters) | made once, kept in the database |
  */
 import { mkdirSync } from 'node:fs';
 import { openPglite, type Sql } from './sql.js';
@@ -25,6 +26,7 @@ export interface ServerConfig {
   allowedReturnOrigins: string[];
   demo: boolean;
   sandboxLatencyMs: number;
+  verificationSecret?: string;
 }
 
 function origin(value: string, name: string): string {
@@ -45,6 +47,9 @@ export function configFromEnv(env: Record<string, string | undefined>, defaults:
   const latency = Number(env.SANDBOX_LATENCY_MS ?? 0);
   if (!Number.isFinite(latency) || latency < 0 || latency > 60_000) throw new Error('SANDBOX_LATENCY_MS: 0 to 60000');
   const dataDir = env.DATA_DIR ?? defaults.dataDir ?? '.data/pglite';
+  const secret = env.VERIFICATION_SECRET;
+  if (secret !== undefined && secret.length < 32)
+    throw new Error('VERIFICATION_SECRET: at least 32 characters (e.g. openssl rand -hex 32)');
   return {
     port,
     host: env.HOST ?? defaults.host ?? '127.0.0.1',
@@ -54,6 +59,7 @@ export function configFromEnv(env: Record<string, string | undefined>, defaults:
     allowedReturnOrigins: allowed.length ? allowed : [publicOrigin],
     demo: (env.DEMO ?? (defaults.demo ? '1' : '0')) === '1',
     sandboxLatencyMs: latency,
+    ...(secret ? { verificationSecret: secret } : {}),
   };
 }
 

@@ -6,8 +6,11 @@
  *   `GET /api/demo/orders?lang=` lists the templates, descriptions in that language);
  * - `POST /api/demo/reset` `{}` → `200 {"reset": true, "orders", "claims"}` (sandbox balances, fixed orders and claims as seeded);
  * - `POST /api/demo/claims` `{"amount": yen, "purpose", "message"?, "methods"?: [method id or {method, fee, arrival, max?}], "payer"?,
- *   "validHours"?, "recipient"?}` → `201 {"token", "claim"}` (`recipient`: the merchant's id for the person; claims for one
- *   recipient list the accounts saved by the earlier ones; `demo-recipient` has two seeded).
+ *   "validHours"?, "recipient"?, "verification"?: "sms" | "email" | "none"}` → `201 {"token", "claim"}` (`recipient`: the
+ *   merchant's id for the person; claims for one recipient list the accounts saved by the earlier ones;
+ *   `demo-recipient` has two seeded);
+ * - `GET /api/demo/claims/{token}/messages` → `200 {"messages": [{"channel", "to", "text", "sentAt"}]}` (the sandbox
+ *   phone or mailbox of the claim's destination, latest first).
  */
 import * as z from 'zod/mini';
 import { orderBrand } from '../contract/checkout.js';
@@ -38,6 +41,8 @@ export const demoClaimRequest = z.strictObject({
   payer: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
   validHours: z.optional(z.int().check(z.minimum(1), z.maximum(24 * 90))),
   recipient: z.optional(z.string().check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9._~@+-]+$/))),
+  /** A one-time code before any method: by SMS to the sandbox phone, by email to the sandbox address, or none. */
+  verification: z.optional(z.enum(['sms', 'email', 'none'])),
 });
 export type DemoClaimRequest = z.infer<typeof demoClaimRequest>;
 

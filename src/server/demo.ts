@@ -4,6 +4,7 @@
  */
 import type { OrderBrand } from '../contract/checkout.js';
 import type { ClaimMethod } from '../contract/claim.js';
+import { isValidId } from '../contract/common.js';
 import { claimView, insertClaim, keepSavedAccount, readClaim } from './claims.js';
 import type { BackendContext } from './context.js';
 import { DEMO_LANGS, type DemoLang, demoClaimRequest, demoOrderRequest, demoResetRequest, type DemoOrderRequest } from './demo-requests.js';
@@ -102,7 +103,11 @@ export const DEMO_CLAIM_TOKENS = [
   'demo-canceled',
   'demo-completed',
   'demo-saved',
+  'demo-verify',
 ];
+
+/** Where the demo's one-time codes go: the sandbox phone and mailbox (`GET /api/demo/claims/{token}/messages` shows them). */
+export const DEMO_DESTINATIONS = { sms: '09024685678', email: 'taro@example.com' } as const;
 
 /** The demo's repeat recipient (the merchant's own id for them): two saved accounts, and the claim `demo-saved`. */
 export const DEMO_RECIPIENT = 'demo-recipient';
@@ -169,6 +174,10 @@ export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql, pa
   await claim('demo-cashback', 500, 'cashback', { message: 'Autumn campaign cashback.', methods: methodsOf(['amazon', 'aupay', 'quo']) });
   await claim('demo-expired', 1200, 'refund', { status: 'expired', expiresAt: now - 24 * HOUR });
   await claim('demo-canceled', 1200, 'refund', { status: 'canceled' });
+  await claim('demo-verify', 5000, 'refund', {
+    message: 'Refund for order #5678: confirm it is you with the code we send.',
+    verification: { channel: 'sms', to: DEMO_DESTINATIONS.sms },
+  });
   await claim('demo-completed', 800, 'reward', {
     status: 'completed',
     result: {
@@ -196,9 +205,9 @@ export async function resetDemo(ctx: BackendContext, payouts?: PayoutProvider): 
   const claims = DEMO_CLAIM_TOKENS;
   const scopes = [
     ...orders.flatMap((id) => [`POST /api/checkout/orders/${id}/payments`, `POST /api/checkout/orders/${id}/balance`]),
-    ...claims.map((token) => `POST /api/claims/${token}/claim`),
+    ...claims.flatMap((token) => ['claim', 'verification', 'verify'].map((call) => `POST /api/claims/${token}/${call}`)),
   ];
-  const subjects = [...orders.map((id) => `order:${id}`), ...claims.map((token) => `claim:${token}`)];
+  const subjects = [...orders.map((id) => `order:${id}`), ...claims.flatMap((token) => [`claim:${token}`, `verify:${token}`])];
   await ctx.sql.transaction(async (tx) => {
     await tx.query('DELETE FROM sandbox_reservations');
     await tx.query('DELETE FROM sandbox_codes');
@@ -209,6 +218,7 @@ export async function resetDemo(ctx: BackendContext, payouts?: PayoutProvider): 
       'DELETE FROM sandbox_payouts WHERE id IN (SELECT payout_id FROM claims WHERE token = ANY($1::text[]) AND payout_id IS NOT NULL)',
       [claims],
     );
+    await tx.query('DELETE FROM claim_verifications WHERE token = ANY($1::text[])', [claims]);
     await tx.query('DELETE FROM claims WHERE token = ANY($1::text[])', [claims]);
     await tx.query('DELETE FROM idempotency_keys WHERE scope = ANY($1::text[])', [scopes]);
     await tx.query('DELETE FROM lockouts WHERE subject = ANY($1::text[])', [subjects]);
@@ -225,10 +235,18 @@ function templatesIn(lang: DemoLang | null) {
   return ORDER_TEMPLATES.map(({ descriptions, ...t }) => ({ ...t, description: lang ? descriptions[lang] : t.description }));
 }
 
-export function createDemoRoutes(ctx: BackendContext, payouts?: PayoutProvider) {
+export function createDemoRoutes(ctx: BackendContext, payouts?: PayoutProvider, outbox?: (to: string) => readonly unknown[]) {
   let serial = 0;
   return async function handle(request: Request): Promise<Response | null> {
     const { pathname, searchParams } = new URL(request.url);
+    const messages = /^\/api\/demo\/claims\/([^/]+)\/messages$/.exec(pathname);
+    if (messages) {
+      if (request.method !== 'GET') return apiError(405, 'invalid_request', 'Use GET.');
+      const token = decodeURIComponent(messages[1]!);
+      const row = isValidId(token) ? await readClaim(ctx.sql, token) : undefined;
+      if (!row) return apiError(404, 'claim_not_found', 'No such claim.');
+      return json(200, { messages: row.verify_to && outbox ? outbox(row.verify_to).slice(0, 5) : [] });
+    }
     if (pathname === '/api/demo/orders') {
       if (request.method === 'GET') {
         const lang = searchParams.get('lang');
@@ -275,6 +293,9 @@ export function createDemoRoutes(ctx: BackendContext, payouts?: PayoutProvider) 
           methods: methodsOf(spec.methods),
           expiresAt: ctx.now() + (spec.validHours ?? 14 * 24) * HOUR,
           ...(spec.recipient ? { recipient: spec.recipient } : {}),
+          ...(spec.verification && spec.verification !== 'none'
+            ? { verification: { channel: spec.verification, to: DEMO_DESTINATIONS[spec.verification] } }
+            : {}),
         },
         ctx.now(),
       );

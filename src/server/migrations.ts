@@ -146,6 +146,37 @@ CREATE INDEX sandbox_payouts_atm ON sandbox_payouts (atm_receipt) WHERE atm_rece
 `,
   },
   {
+    version: 2,
+    name: 'claim verification: one-time codes (keyed hashes), verified state, the server secret',
+    sql: `
+-- Where the recipient's one-time code goes (the real destination: needed to send; answers carry it masked),
+-- and when they proved it is them. A claim without verify_channel needs no code.
+ALTER TABLE claims ADD COLUMN verify_channel text CHECK (verify_channel IN ('sms', 'email'));
+ALTER TABLE claims ADD COLUMN verify_to text;
+ALTER TABLE claims ADD COLUMN verified_at bigint;
+
+-- The claim's current code: only its HMAC-SHA256 under the server secret, never the code. A new code
+-- replaces the old one (and its tries); tries are taken before a code is compared, so that racing guesses
+-- get at most 5 comparisons per code. Sends are counted per hour.
+CREATE TABLE claim_verifications (
+  token text PRIMARY KEY REFERENCES claims(token) ON DELETE CASCADE,
+  code_hash text,
+  sent_at bigint,
+  expires_at bigint,
+  tries integer NOT NULL DEFAULT 0,
+  hour_start bigint NOT NULL,
+  hour_sends integer NOT NULL DEFAULT 0
+);
+
+-- Secrets the backend made itself when none was configured (VERIFICATION_SECRET), kept where its data is.
+CREATE TABLE server_secrets (
+  name text PRIMARY KEY,
+  value text NOT NULL,
+  created_at bigint NOT NULL
+);
+`,
+  },
+  {
     version: 3,
     name: 'claim recipients, saved bank accounts (the provider keeps the account; the merchant its id)',
     sql: `
@@ -224,6 +255,6 @@ function splitStatements(text: string): string[] {
 /** Empties every table (tests that reuse one database between cases). */
 export async function truncateAll(sql: Sql): Promise<void> {
   await sql.query(
-    'TRUNCATE orders, payment_attempts, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts, saved_accounts, sandbox_accounts',
+    'TRUNCATE orders, payment_attempts, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts, claim_verifications, saved_accounts, sandbox_accounts',
   );
 }

@@ -115,3 +115,17 @@ export interface PayoutProvider {
    */
   registerAccount?(request: { recipient: string; account: PayoutAccount }): Promise<RegisteredAccount>;
 }
+
+/** A one-time code on its way to the recipient (`text` already holds the code; `code` for a sender that formats its own). */
+export interface CodeMessage {
+  channel: 'sms' | 'email';
+  /** The real destination: a phone number (digits) or an email address. */
+  to: string;
+  text: string;
+  code: string;
+}
+
+/** An SMS or email service: sends the recipient their one-time code. Throw `ProviderUnavailable` when it cannot. */
+export interface CodeSender {
+  send(message: CodeMessage): Promise<void>;
+}

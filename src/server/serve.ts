@@ -28,6 +28,7 @@ export async function serve(env: Record<string, string | undefined> = process.en
     allowedReturnOrigins: config.allowedReturnOrigins,
     demo: config.demo,
     latencyMs: config.sandboxLatencyMs,
+    ...(config.verificationSecret ? { verificationSecret: config.verificationSecret } : {}),
     banks: zenginDirectory,
   });
   const root = resolve(widgetsDir);

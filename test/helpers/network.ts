@@ -45,6 +45,8 @@ export interface NetworkOptions {
   /** How long a sandbox bank transfer takes, and how long ATM codes last. */
   bankDelayMs?: number;
   atmValidMs?: number;
+  /** Seconds before another one-time code may be sent (the backend's default is 60). */
+  verificationResendAfterS?: number;
 }
 
 export interface FakeNetwork {
@@ -104,6 +106,7 @@ export async function installNetwork(options: NetworkOptions = {}): Promise<Fake
     ...(options.lockout ? { lockout: options.lockout } : {}),
     bankDelayMs: options.bankDelayMs ?? 20_000,
     ...(options.atmValidMs !== undefined ? { atmValidMs: options.atmValidMs } : {}),
+    ...(options.verificationResendAfterS !== undefined ? { verificationResendAfterS: options.verificationResendAfterS } : {}),
   });
   const requests: RecordedRequest[] = [];
   const rules: FaultRule[] = [];

@@ -163,3 +163,44 @@ describe('sandbox pages in ja and en', () => {
     assert.equal(langOfAcceptLanguage(null), null);
   });
 });
+
+describe('demo: claims with a one-time code', () => {
+  const post = (path: string, body: unknown) => call(backend, 'POST', path, body);
+  const messages = async (token: string) => (await call(backend, 'GET', `/api/demo/claims/${token}/messages`)).body.messages;
+
+  it('issues a claim by SMS, by email or without a code, and shows the sandbox phone the message sent', async () => {
+    const sms = await post('/api/demo/claims', { amount: 1000, purpose: 'refund', verification: 'sms' });
+    assert.equal(sms.status, 201);
+    assert.deepEqual(sms.body.claim.verification, { channel: 'sms', to: '090-****-5678', verified: false });
+    const email = await post('/api/demo/claims', { amount: 1000, purpose: 'refund', verification: 'email' });
+    assert.deepEqual(email.body.claim.verification, { channel: 'email', to: 't***@example.com', verified: false });
+    const none = await post('/api/demo/claims', { amount: 1000, purpose: 'refund', verification: 'none' });
+    assert.equal(none.body.claim.verification, undefined);
+    assert.equal((await post('/api/demo/claims', { amount: 1000, purpose: 'refund', verification: 'fax' })).status, 400);
+
+    assert.deepEqual(await messages(email.body.token), []);
+    assert.equal((await post(`/api/claims/${email.body.token}/verification`, {})).status, 200);
+    const [latest] = await messages(email.body.token);
+    assert.equal(latest.channel, 'email');
+    assert.equal(latest.to, 'taro@example.com');
+    const code = /コード (\d{6})/.exec(latest.text)![1]!;
+    assert.equal((await post(`/api/claims/${email.body.token}/verify`, { code })).status, 200);
+    assert.equal((await call(backend, 'GET', '/api/demo/claims/nope/messages')).status, 404);
+  });
+
+  it('seeds demo-verify (SMS), and the reset makes it ask again, its lockout lifted', async () => {
+    const seeded = claimSchema.parse((await call(backend, 'GET', '/api/claims/demo-verify')).body);
+    assert.deepEqual(seeded.verification, { channel: 'sms', to: '090-****-5678', verified: false });
+    await post('/api/claims/demo-verify/verification', {});
+    const [latest] = await messages('demo-verify');
+    const code = /コード (\d{6})/.exec(latest.text)![1]!;
+    for (const wrong of ['111111', '222222', '333333', '444444', '555555', '666666'].filter((c) => c !== code).slice(0, 5))
+      await post('/api/claims/demo-verify/verify', { code: wrong });
+    assert.equal((await post('/api/claims/demo-verify/verify', { code: '000000' })).status, 429);
+    await reset();
+    assert.equal(claimSchema.parse((await call(backend, 'GET', '/api/claims/demo-verify')).body).verification?.verified, false);
+    assert.equal((await post('/api/claims/demo-verify/verification', {})).status, 200);
+    assert.equal((await post('/api/claims/demo-verify/verify', { code: '000000' })).status, 200);
+    assert.equal((await post('/api/claims/demo-verify/claim', { method: 'atm' })).status, 200);
+  });
+});

@@ -16,6 +16,9 @@ export interface StepContext {
   send: (event: ClaimEvent) => void;
   next: () => void;
   confirm: () => void;
+  /** The one-time code: ask for one; check what was typed. */
+  sendCode: () => void;
+  verifyCode: (code: string) => void;
   /** Copies `text`; `label` names it (the button it came from); `shown` is selected if the clipboard refuses. */
   copy: (text: string, label: string, shown: Element | null) => void;
   copied: string | null;

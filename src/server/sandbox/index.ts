@@ -7,6 +7,7 @@ import { smallBankDirectory, type BankDirectory } from './bank-directory.js';
 import { createSandboxPages } from './pages.js';
 import { SandboxPayoutProvider } from './payout-provider.js';
 import { SandboxPrepaidIssuer } from './prepaid-issuer.js';
+import { SANDBOX_VERIFICATION_CODE, SandboxCodeSender } from './code-sender.js';
 
 export interface SandboxBackendOptions extends Omit<MerchantBackendOptions, 'issuer' | 'payouts' | 'banks'> {
   banks?: BankDirectory;
@@ -20,6 +21,7 @@ export interface SandboxBackendOptions extends Omit<MerchantBackendOptions, 'iss
 export interface SandboxBackend extends MerchantBackend {
   issuer: SandboxPrepaidIssuer;
   payouts: SandboxPayoutProvider;
+  codes: SandboxCodeSender;
 }
 
 export async function createSandboxBackend(options: SandboxBackendOptions): Promise<SandboxBackend> {
@@ -34,6 +36,7 @@ export async function createSandboxBackend(options: SandboxBackendOptions): Prom
     ...(options.bankDelayMs !== undefined ? { bankDelayMs: options.bankDelayMs } : {}),
     ...(options.atmValidMs !== undefined ? { atmValidMs: options.atmValidMs } : {}),
   });
+  const codes = new SandboxCodeSender({ now, ...latency });
   let backend: MerchantBackend | undefined;
   const pages = createSandboxPages({
     issuer,
@@ -46,10 +49,14 @@ export async function createSandboxBackend(options: SandboxBackendOptions): Prom
     payouts,
     banks: options.banks ?? smallBankDirectory,
     routes: [...(options.routes ?? []), pages],
+    codes: options.codes ?? codes,
+    sandboxVerificationCode: options.sandboxVerificationCode ?? SANDBOX_VERIFICATION_CODE,
+    demoOutbox: (to) => codes.messagesTo(to),
   });
-  return { ...backend, issuer, payouts };
+  return { ...backend, issuer, payouts, codes };
 }
 
 export { SandboxPrepaidIssuer, SANDBOX_CODES } from './prepaid-issuer.js';
 export { SandboxPayoutProvider, SANDBOX_ACCOUNTS } from './payout-provider.js';
 export { smallBankDirectory, type BankDirectory } from './bank-directory.js';
+export { SandboxCodeSender, SANDBOX_VERIFICATION_CODE, type SentMessage } from './code-sender.js';
