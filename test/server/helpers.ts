@@ -89,7 +89,11 @@ export async function newOrder(backend: SandboxBackend, amount = 1200, extra: { 
   return id;
 }
 
-export async function newClaim(backend: SandboxBackend, amount = 3000, extra: { recipient?: string } = {}): Promise<string> {
+export async function newClaim(
+  backend: SandboxBackend,
+  amount = 3000,
+  extra: { recipient?: string; verification?: { channel: 'sms' | 'email'; to: string } } = {},
+): Promise<string> {
   const token = uniqueId('claim');
   await insertClaim(
     backend.context.sql,

@@ -36,6 +36,17 @@ async function merchantTables(db: Sql = sql): Promise<string> {
 }
 
 describe('saved accounts', () => {
+  it("lists a recipient's saved accounts only once the code is entered, where the claim asks for one", async () => {
+    const phone = '09011112222';
+    const token = await newClaim(backend, 1000, { recipient: DEMO_RECIPIENT, verification: { channel: 'sms', to: phone } });
+    assert.equal((await get(token)).savedAccounts, undefined, 'no holder name or masked number for whoever holds the link');
+    assert.equal((await call(backend, 'POST', `/api/claims/${token}/verification`, {})).status, 200);
+    const verified = await call(backend, 'POST', `/api/claims/${token}/verify`, { code: backend.codes.latestCode(phone)! });
+    assert.equal(verified.status, 200);
+    assert.equal(claimSchema.parse(verified.body).savedAccounts?.length, 2, 'the verify answer lists them');
+    assert.equal((await get(token)).savedAccounts?.length, 2);
+  });
+
   it('lists the seeded recipient accounts newest first, masked; a claim without a recipient has no savedAccounts', async () => {
     const saved = await get('demo-saved');
     assert.deepEqual(
