@@ -200,4 +200,31 @@ describe('<payout-claim> saved accounts', () => {
     await waitForStatus(el, 'processing');
     expect(JSON.parse(t.net.sent('POST', CLAIM).at(-1)!.body)).to.have.property('account');
   });
+
+  it('a claim that asks for a code first shows the saved accounts only after the code (ja, 360 px)', async () => {
+    await setViewport({ width: 360, height: 800 });
+    const token = await demoClaim(t, { amount: 2000, purpose: 'payout', recipient: RECIPIENT, verification: 'sms' });
+    const el = await mountClaim(token, 'ja');
+    await waitForStatus(el, 'verifying');
+    expect(visibleText(el)).to.not.contain('***4567');
+    await press(el, 'コードを送信');
+    await waitUntil(() => el.state.status === 'verifying' && el.state.verification.pending === null, 'sent');
+    const response = await t.call('GET', `/api/demo/claims/${token}/messages`);
+    const { messages } = (await response.json()) as { messages: { text: string }[] };
+    const code = /コード (\d{6})/.exec(messages[0]?.text ?? '')![1]!;
+    fill(el, '6桁の確認コード', code);
+    await press(el, '確認する');
+    await waitForStatus(el, 'choosing');
+    await chooseMethod(el, /^銀行振込/);
+    await waitUntil(() => savedRadios(el).length === 3, 'saved accounts shown after the code');
+    expect(byRole(el, 'group', /^登録済みの口座/)).to.exist;
+    await expect(el).to.be.accessible();
+    const chosen = savedRadios(el)[0]!.value;
+    await press(el, '次へ');
+    await waitForStatus(el, 'confirming');
+    expect(visibleText(el)).to.contain('***4567');
+    await press(el, '2,000円を受け取る');
+    await waitForStatus(el, 'processing');
+    expect(JSON.parse(t.net.sent('POST', CLAIM)[0]!.body)).to.deep.equal({ method: 'bank', accountId: chosen });
+  });
 });
