@@ -130,7 +130,7 @@ export async function openApiDocument() {
         post: {
           operationId: 'verifyCode',
           description:
-            'Checks the one-time code. A wrong code is 422 verification_failed (field code); a lapsed one 422 verification_expired (this backend); too many wrong codes 429 too_many_attempts with retryAfter, after which every try is refused until then. Until verified, POST {token}/claim answers 403 verification_required.',
+            'Checks the one-time code. A wrong code is 422 verification_failed (field code); a lapsed one (or none sent) also 422 verification_failed; too many wrong codes 429 too_many_attempts with retryAfter, after which every try is refused until then. Until verified, POST {token}/claim answers 403 verification_required.',
           parameters: [token, idempotencyKey],
           requestBody: body('VerifyRequest'),
           responses: { 200: ok('Claim', 'The claim, with verification.verified true'), ...claimErrors },

@@ -132,7 +132,6 @@ export const CLAIM_ERROR_CODES = [
   'verification_required',
   'verification_failed',
   /** Not in CONTRACT.md 0.2: the reference backend's answer to a code that lapsed (or none sent), field `code`. */
-  'verification_expired',
   'method_not_available',
   'invalid_account',
   'over_method_limit',

@@ -202,7 +202,8 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
       const [v] = await sql.query<VerificationRow>('SELECT * FROM claim_verifications WHERE token = $1', [token]);
       if (v?.code_hash && v.expires_at !== null && v.expires_at > now && v.tries >= TRIES_PER_CODE)
         return tooMany(Math.max(await lockedFor(token, call), Math.ceil((v.expires_at - now) / 1000)));
-      return apiError(422, 'verification_expired', 'No valid code: it has expired, or none was sent. Ask for a new one.', {
+      // CONTRACT.md has one code for a code that will not do: `verification_failed` (the message says why).
+      return apiError(422, 'verification_failed', 'No valid code: it has expired, or none was sent. Ask for a new one.', {
         field: 'code',
       });
     }
