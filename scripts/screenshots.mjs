@@ -97,6 +97,12 @@ for (const [sizeName, viewport] of Object.entries(sizes)) {
     await (await within(page, 'button[type="submit"]')).click();
     await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot.querySelector('.receipt'));
     await shot(page, `checkout-4-receipt-${tag}`);
+    // The store's side: refund part of it; the widget is loaded again with the refunded receipt.
+    await page.waitForSelector('#refund:not([hidden])');
+    await page.type('#refund-amount', '300');
+    await page.click('#refund-submit');
+    await page.waitForFunction(() => document.querySelector('prepaid-checkout').shadowRoot?.querySelector('.receipt.refunded ul.payments'));
+    await shot(page, `checkout-5-refunded-${tag}`);
     await page.close();
 
     const album = await newOrder('album-3000', lang);

@@ -37,10 +37,16 @@ const orderBrands = z.array(z.looseObject({ id: wireBrandId })).check(
   z.refine((entries) => entries.every((entry) => !brands.has(entry.id) || orderBrand.safeParse(entry).success)),
 ) as unknown as z.ZodMiniType<OrderBrand[]>;
 
+/**
+ * `refunded` (an extension of CONTRACT.md 0.2, optional): yen of this payment given back so far. On an order
+ * without `refundedAmount` (an answer of a backend that does not send the extension), a `refunded` order was
+ * refunded whole.
+ */
 export const payment = z.object({
   brand: wireBrandId,
   amount: yen,
   masked: label(64),
+  refunded: z.optional(yen),
 });
 export type Payment = z.infer<typeof payment>;
 
@@ -55,6 +61,8 @@ export const order = z.object({
   payments: z.optional(z.array(payment).check(z.maxLength(MAX_CODES))),
   paidAt: z.optional(isoDateTime),
   refundedAt: z.optional(isoDateTime),
+  /** Extension of CONTRACT.md 0.2 (optional): yen refunded so far, at most `amount`; less than it is a partial refund. */
+  refundedAmount: z.optional(yen),
 });
 export type Order = z.infer<typeof order>;
 

@@ -102,11 +102,21 @@ export interface Messages {
     paidWith: string;
     /** A payment made on the issuer's page (redirect mode): no code was typed here. */
     paidOnSite: (brand: string) => string;
-    refundedOnSite: (brand: string) => string;
+    /** A refunded order's receipt: the title, whole or in part. */
     refundedTitle: string;
+    partlyRefundedTitle: string;
+    /** `date` as formatDateTime gives it, in JST. */
+    refundedOn: (date: string) => string;
     refundedLead: (amount: string) => string;
-    refundedAt: string;
+    refundedAmount: string;
+    /** What the shopper still paid after a partial refund. */
+    stillPaid: string;
+    /** The heading of the list of payments the money went back to. */
     refundedTo: string;
+    /** A code's payment: the value went back onto the code. */
+    refundedToCode: string;
+    /** A payment made on the issuer's page: back to the shopper's account there. */
+    refundedOnSite: (brand: string) => string;
     canceledTitle: string;
     canceledLead: string;
     expiredTitle: string;

@@ -17,6 +17,7 @@ import { Idempotency } from './idempotency.js';
 import { Lockouts, type LockoutTerms } from './lockout.js';
 import { migrate } from './migrations.js';
 import type { CodeSender, PayoutProvider, PrepaidIssuer } from './providers.js';
+import { createRefunds, type RefundOptions, type RefundOutcome } from './refunds.js';
 import type { BankDirectory } from './sandbox/bank-directory.js';
 import type { Sql } from './sql.js';
 import { createVerificationApi, verificationSecret } from './verification.js';
@@ -78,8 +79,13 @@ export interface MerchantBackendOptions {
 
 export interface MerchantBackend {
   handle(request: Request, info?: RequestInfo): Promise<Response>;
-  /** Finishes what a dead process left (payment attempts, payout starts); run at start. */
-  reconcile(): Promise<{ payments: number; claims: number }>;
+  /** Finishes what a dead process left (payment attempts, payout starts, refunds); run at start. */
+  reconcile(): Promise<{ payments: number; claims: number; refunds: number }>;
+  /**
+   * Refunds a paid order, all of it (`amount` omitted: what is left) or part, through the issuer; idempotent by
+   * the merchant's `key` (refunds.ts). The merchant's own admin calls it: no route of the widget API does.
+   */
+  refundOrder(orderId: string, options: RefundOptions): Promise<RefundOutcome>;
   context: BackendContext;
   checkout: CheckoutApi;
   claims: ClaimStore;
@@ -114,13 +120,20 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
   const checkout = createCheckoutApi(ctx, options.issuer);
   const claims = createClaimStore(ctx, options.payouts);
   const claimApi = createClaimApi(ctx, claims, options.payouts, options.banks);
+  const refunds = createRefunds(ctx, options.issuer);
   const verification = createVerificationApi(ctx, claims, {
     secret: await verificationSecret(options.sql, options.verificationSecret, now()),
     ...(options.codes ? { sender: options.codes } : {}),
     ...(options.sandboxVerificationCode ? { sandboxCode: options.sandboxVerificationCode } : {}),
     ...(options.verificationResendAfterS !== undefined ? { resendAfterS: options.verificationResendAfterS } : {}),
   });
-  const demoRoutes = options.demo ? createDemoRoutes(ctx, options.payouts, options.demoOutbox) : null;
+  const demoRoutes = options.demo
+    ? createDemoRoutes(ctx, {
+        payouts: options.payouts,
+        refundOrder: refunds.refundOrder,
+        ...(options.demoOutbox ? { outbox: options.demoOutbox } : {}),
+      })
+    : null;
   const log = options.log ?? ((line: string) => console.log(line));
 
   type PostHandler = (id: string, body: unknown, call: Call) => Promise<Response>;
@@ -200,9 +213,9 @@ export async function createMerchantBackend(options: MerchantBackendOptions): Pr
   }
 
   async function reconcile() {
-    return { payments: await checkout.reconcileStale(), claims: await claims.reconcileStale() };
+    return { payments: await checkout.reconcileStale(), claims: await claims.reconcileStale(), refunds: await refunds.reconcileStale() };
   }
   await reconcile();
 
-  return { handle, reconcile, context: ctx, checkout, claims, close: () => options.sql.close() };
+  return { handle, reconcile, refundOrder: refunds.refundOrder, context: ctx, checkout, claims, close: () => options.sql.close() };
 }

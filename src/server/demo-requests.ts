@@ -5,6 +5,8 @@
  *   → `201 Order` (a fresh open order from the template, its description in `lang`, English without;
  *   `GET /api/demo/orders?lang=` lists the templates, descriptions in that language);
  * - `POST /api/demo/reset` `{}` → `200 {"reset": true, "orders", "claims"}` (sandbox balances, fixed orders and claims as seeded);
+ * - `POST /api/demo/orders/{order}/refund` `{"amount"?: yen}` (header `Idempotency-Key` optional: without it, a new
+ *   refund each time) → `200 {"refund", "order"}` (`backend.refundOrder`; the errors of refunds.ts with their status);
  * - `POST /api/demo/claims` `{"amount": yen, "purpose", "message"?, "methods"?: [method id or {method, fee, arrival, max?}], "payer"?,
  *   "validHours"?, "recipient"?, "verification"?: "sms" | "email" | "none"}` → `201 {"token", "claim"}` (`recipient`: the
  *   merchant's id for the person; claims for one recipient list the accounts saved by the earlier ones;
@@ -45,6 +47,11 @@ export const demoClaimRequest = z.strictObject({
   verification: z.optional(z.enum(['sms', 'email', 'none'])),
 });
 export type DemoClaimRequest = z.infer<typeof demoClaimRequest>;
+
+/** A refund from the demo checkout page: `amount` omitted refunds what is left. */
+export const demoRefundRequest = z.strictObject({
+  amount: z.optional(z.int().check(z.minimum(1), z.maximum(10_000_000))),
+});
 
 /** The reset takes no options: an empty object. */
 export const demoResetRequest = z.strictObject({});

@@ -7,10 +7,19 @@ import type { ClaimMethod } from '../contract/claim.js';
 import { isValidId } from '../contract/common.js';
 import { claimView, insertClaim, keepSavedAccount, readClaim } from './claims.js';
 import type { BackendContext } from './context.js';
-import { DEMO_LANGS, type DemoLang, demoClaimRequest, demoOrderRequest, demoResetRequest, type DemoOrderRequest } from './demo-requests.js';
-import { apiError, checkBody, json, readJson } from './http.js';
+import {
+  DEMO_LANGS,
+  type DemoLang,
+  demoClaimRequest,
+  demoOrderRequest,
+  demoRefundRequest,
+  demoResetRequest,
+  type DemoOrderRequest,
+} from './demo-requests.js';
+import { apiError, checkBody, json, matchPath, readJson } from './http.js';
 import { insertOrder, readOrder, toOrder } from './orders.js';
 import type { PayoutAccount, PayoutProvider } from './providers.js';
+import { REFUND_ERROR_STATUS, type Refunds } from './refunds.js';
 import type { Queryable } from './sql.js';
 
 const MERCHANT = 'Sandbox Game Store';
@@ -94,7 +103,13 @@ function methodsOf(wanted?: readonly (string | ClaimMethod)[]): ClaimMethod[] {
 }
 
 /** The ids of the fixed demo orders and claims (the README's test ids). */
-export const DEMO_ORDER_IDS = [...ORDER_TEMPLATES.map((t) => `demo-${t.amount}`), 'demo-paid', 'demo-expired', 'demo-canceled'];
+export const DEMO_ORDER_IDS = [
+  ...ORDER_TEMPLATES.map((t) => `demo-${t.amount}`),
+  'demo-paid',
+  'demo-refunded',
+  'demo-expired',
+  'demo-canceled',
+];
 export const DEMO_CLAIM_TOKENS = [
   'demo-refund',
   'demo-payout',
@@ -155,6 +170,22 @@ export async function seedDemo(ctx: BackendContext, sql: Queryable = ctx.sql, pa
     },
     now,
   );
+  // Paid with two WebMoney codes a day ago, refunded whole since: the receipt marked refunded, per code.
+  await insertOrder(
+    sql,
+    {
+      ...fromTemplate('demo-refunded', template('gems-1200')),
+      status: 'refunded',
+      payments: [
+        { brand: 'webmoney', amount: 500, masked: '••••••••••••3f8a', refunded: 500 },
+        { brand: 'webmoney', amount: 700, masked: '••••••••••••9c1d', refunded: 700 },
+      ],
+      paidAt: now - 26 * HOUR,
+      refundedAt: now - 2 * HOUR,
+      refundedAmount: 1200,
+    },
+    now,
+  );
   await insertOrder(sql, { ...fromTemplate('demo-expired', template('gems-1200')), status: 'expired' }, now);
   await insertOrder(sql, { ...fromTemplate('demo-canceled', template('gems-500')), status: 'canceled' }, now);
 
@@ -211,6 +242,8 @@ export async function resetDemo(ctx: BackendContext, payouts?: PayoutProvider): 
   await ctx.sql.transaction(async (tx) => {
     await tx.query('DELETE FROM sandbox_reservations');
     await tx.query('DELETE FROM sandbox_codes');
+    await tx.query('DELETE FROM sandbox_refunds');
+    await tx.query('DELETE FROM refunds WHERE order_id = ANY($1::text[])', [orders]);
     await tx.query('DELETE FROM sandbox_redirects WHERE order_id = ANY($1::text[])', [orders]);
     await tx.query('DELETE FROM payment_attempts WHERE order_id = ANY($1::text[])', [orders]);
     await tx.query('DELETE FROM orders WHERE id = ANY($1::text[])', [orders]);
@@ -235,10 +268,35 @@ function templatesIn(lang: DemoLang | null) {
   return ORDER_TEMPLATES.map(({ descriptions, ...t }) => ({ ...t, description: lang ? descriptions[lang] : t.description }));
 }
 
-export function createDemoRoutes(ctx: BackendContext, payouts?: PayoutProvider, outbox?: (to: string) => readonly unknown[]) {
+/** What the demo routes reach beyond the database: the sandbox's payout provider (saved accounts), its outbox (the phone), the refund operation. */
+export interface DemoDeps {
+  payouts?: PayoutProvider;
+  outbox?: (to: string) => readonly unknown[];
+  refundOrder: Refunds['refundOrder'];
+}
+
+export function createDemoRoutes(ctx: BackendContext, { payouts, outbox, refundOrder }: DemoDeps) {
   let serial = 0;
   return async function handle(request: Request): Promise<Response | null> {
     const { pathname, searchParams } = new URL(request.url);
+    const refund = matchPath('/api/demo/orders/:order/refund', pathname);
+    if (refund) {
+      if (request.method !== 'POST') return apiError(405, 'invalid_request', 'Use POST.');
+      const raw = await readJson(request);
+      if (!raw.ok) return raw.response;
+      const body = checkBody(raw.value, demoRefundRequest);
+      if (!body.ok) return body.response;
+      const key = request.headers.get('idempotency-key') ?? crypto.randomUUID();
+      const outcome = await refundOrder(refund.order!, { key, ...(body.value.amount !== undefined ? { amount: body.value.amount } : {}) });
+      if (outcome.ok)
+        return json(200, { refund: outcome.refund, order: outcome.order }, outcome.replayed ? { 'idempotent-replayed': 'true' } : {});
+      const { ok: _, code, ...rest } = outcome;
+      return json(
+        REFUND_ERROR_STATUS[code],
+        { error: { code, ...rest } },
+        rest.retryAfter ? { 'retry-after': String(rest.retryAfter) } : {},
+      );
+    }
     const messages = /^\/api\/demo\/claims\/([^/]+)\/messages$/.exec(pathname);
     if (messages) {
       if (request.method !== 'GET') return apiError(405, 'invalid_request', 'Use GET.');

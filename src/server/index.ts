@@ -19,6 +19,8 @@ export { openPglite, pgliteSql } from './sql.js';
 export { openPostgres, pgSql, type PgOptions } from './sql-pg.js';
 export { migrate, MIGRATIONS, truncateAll } from './migrations.js';
 export { insertOrder, type NewOrder } from './orders.js';
+export { splitRefund, REFUND_ERROR_STATUS, MAX_REFUNDS_PER_ORDER } from './refunds.js';
+export type { Refund, RefundErrorCode, RefundOptions, RefundOutcome, RefundPart } from './refunds.js';
 export { insertClaim, type NewClaim } from './claims.js';
 export { MAX_BODY_BYTES } from './http.js';
 export { toNodeMiddleware, toRequest, sendResponse } from './node.js';

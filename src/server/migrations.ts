@@ -218,6 +218,44 @@ CREATE TABLE sandbox_accounts (
 );
 `,
   },
+  {
+    version: 4,
+    name: 'refunds',
+    sql: `
+-- Yen refunded so far (the wire's refundedAmount); refunded_at is the latest refund's time.
+ALTER TABLE orders ADD COLUMN refunded_amount integer NOT NULL DEFAULT 0 CHECK (refunded_amount >= 0 AND refunded_amount <= amount);
+
+-- One row per refund the merchant asked for. The id is chosen and kept before the issuer is called; each part
+-- goes to the issuer as {id}.{payment index}, so that a retry or a reconciler repeats the same calls, which the
+-- issuer answers without refunding twice. 'refunding' rows hold their amount: racing refunds see it as taken.
+CREATE TABLE refunds (
+  id text PRIMARY KEY,
+  order_id text NOT NULL REFERENCES orders(id),
+  -- the merchant's idempotency key, and the SHA-256 of the request it came with (never the request)
+  idem_key text NOT NULL,
+  fingerprint text NOT NULL,
+  amount integer NOT NULL CHECK (amount > 0),
+  -- [{payment, amount}]: yen back to each payment (its index in orders.payments)
+  split jsonb NOT NULL,
+  state text NOT NULL CHECK (state IN ('refunding', 'refunded')),
+  lease_until bigint NOT NULL,
+  created_at bigint NOT NULL,
+  updated_at bigint NOT NULL,
+  UNIQUE (order_id, idem_key)
+);
+CREATE INDEX refunds_unfinished ON refunds (lease_until) WHERE state = 'refunding';
+
+-- The sandbox issuer's side: value put back on a code (a committed reservation) or a redirect wallet.
+CREATE TABLE sandbox_refunds (
+  id text PRIMARY KEY,
+  order_id text NOT NULL,
+  reservation_id text,
+  amount integer NOT NULL CHECK (amount > 0),
+  created_at bigint NOT NULL
+);
+CREATE INDEX sandbox_refunds_reservation ON sandbox_refunds (reservation_id) WHERE reservation_id IS NOT NULL;
+`,
+  },
 ];
 
 /** Applies the migrations not yet applied; returns their versions. */
@@ -255,6 +293,6 @@ function splitStatements(text: string): string[] {
 /** Empties every table (tests that reuse one database between cases). */
 export async function truncateAll(sql: Sql): Promise<void> {
   await sql.query(
-    'TRUNCATE orders, payment_attempts, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts, claim_verifications, saved_accounts, sandbox_accounts',
+    'TRUNCATE orders, payment_attempts, refunds, sandbox_refunds, claims, idempotency_keys, lockouts, sandbox_codes, sandbox_reservations, sandbox_redirects, sandbox_payouts, claim_verifications, saved_accounts, sandbox_accounts',
   );
 }

@@ -16,6 +16,8 @@ export interface OrderRow {
   payments: Payment[] | null;
   paid_at: number | null;
   refunded_at: number | null;
+  /** Yen refunded so far (refunds.ts). */
+  refunded_amount: number;
   attempt_id: string | null;
 }
 
@@ -30,9 +32,13 @@ export interface NewOrder {
   status?: Order['status'];
   payments?: Payment[];
   paidAt?: number;
+  /** A seeded refunded order: when, and how much (its payments say how much each, in `refunded`). */
+  refundedAt?: number;
+  refundedAmount?: number;
 }
 
-const COLUMNS = 'id, amount, description, merchant_name, brands, bitcash_ex_only, status, payments, paid_at, refunded_at, attempt_id';
+const COLUMNS =
+  'id, amount, description, merchant_name, brands, bitcash_ex_only, status, payments, paid_at, refunded_at, refunded_amount, attempt_id';
 
 export async function readOrder(q: Queryable, id: string, lock = false): Promise<OrderRow | undefined> {
   const [row] = await q.query<OrderRow>(`SELECT ${COLUMNS} FROM orders WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id]);
@@ -42,8 +48,8 @@ export async function readOrder(q: Queryable, id: string, lock = false): Promise
 /** Inserts an order; false if the id is taken. */
 export async function insertOrder(q: Queryable, order: NewOrder, now: number): Promise<boolean> {
   const rows = await q.query(
-    `INSERT INTO orders (id, amount, description, merchant_name, brands, bitcash_ex_only, status, payments, paid_at, created_at)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10) ON CONFLICT (id) DO NOTHING RETURNING id`,
+    `INSERT INTO orders (id, amount, description, merchant_name, brands, bitcash_ex_only, status, payments, paid_at, created_at, refunded_at, refunded_amount)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
       order.id,
       order.amount,
@@ -55,6 +61,8 @@ export async function insertOrder(q: Queryable, order: NewOrder, now: number): P
       order.payments ? JSON.stringify(order.payments) : null,
       order.paidAt ?? null,
       now,
+      order.refundedAt ?? null,
+      order.refundedAmount ?? 0,
     ],
   );
   return rows.length > 0;
@@ -72,6 +80,7 @@ export function toOrder(row: OrderRow): Order {
     ...(row.payments ? { payments: row.payments } : {}),
     ...(row.paid_at !== null ? { paidAt: new Date(row.paid_at).toISOString() } : {}),
     ...(row.refunded_at !== null ? { refundedAt: new Date(row.refunded_at).toISOString() } : {}),
+    ...(row.refunded_amount > 0 ? { refundedAmount: row.refunded_amount } : {}),
   } as Order;
 }
 

@@ -32,6 +32,19 @@ export type Reservation =
 
 export type BalanceAnswer = { kind: 'valid'; balance: number; rating: 'ST' | 'EX' } | { kind: CodeRefusal };
 
+/** One part of a refund: yen back to one payment of an order. */
+export interface RefundRequest {
+  /** `{refund id}.{payment index}`: the same id never refunds twice. */
+  id: string;
+  orderId: string;
+  brand: string;
+  amount: number;
+  /** Collect mode: the reservation the payment committed. Absent for redirect payments (and orders paid elsewhere). */
+  reservationId?: string;
+  /** The payment's masked code, as on the receipt. */
+  masked: string;
+}
+
 /** A prepaid issuer (WebMoney, BitCash, ...): hold value on codes, then take it or let it go. */
 export interface PrepaidIssuer {
   balance(brand: string, code: string): Promise<BalanceAnswer>;
@@ -41,6 +54,15 @@ export interface PrepaidIssuer {
   commit(id: string): Promise<void>;
   /** Lets the held value go. Idempotent; releasing an unknown or released reservation is a no-op. */
   release(id: string): Promise<void>;
+  /**
+   * Gives `amount` yen of one payment back: onto the code's balance (collect mode: `reservationId` is the
+   * committed reservation the payment took), or to the shopper's account at the issuer (redirect mode: no
+   * reservation; the issuer knows the payment by `orderId` and `brand`, as `startRedirect` told it). `id` is
+   * chosen and persisted by the backend before the call: the same id again is answered without refunding
+   * twice, which is how a retry or a restarted process finishes a refund. Throws `ProviderUnavailable` when it
+   * cannot answer now (the backend retries the same id later); any other throw is a bug.
+   */
+  refund(request: RefundRequest): Promise<void>;
   /** Brands paid on the issuer's page: where to send the shopper (an absolute URL). */
   startRedirect?(request: {
     id: string;

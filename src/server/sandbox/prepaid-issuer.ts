@@ -6,7 +6,7 @@
  */
 import type { BrandId } from '../../contract/checkout.js';
 import { sha256Hex, sleep } from '../http.js';
-import { ProviderUnavailable, type BalanceAnswer, type PrepaidIssuer, type Reservation } from '../providers.js';
+import { ProviderUnavailable, type BalanceAnswer, type PrepaidIssuer, type RefundRequest, type Reservation } from '../providers.js';
 import type { Sql } from '../sql.js';
 
 export type Rating = 'ST' | 'EX';
@@ -41,7 +41,7 @@ function printed(brand: string, code: string): Fixed | { kind: 'invalid' } {
   return match ? { kind: 'valid', balance: Number(match[1]), rating: 'EX' } : { kind: 'invalid' };
 }
 
-export type IssuerCall = 'balance' | 'reserve' | 'commit' | 'release' | 'startRedirect';
+export type IssuerCall = 'balance' | 'reserve' | 'commit' | 'release' | 'refund' | 'startRedirect';
 
 export interface SandboxHooks {
   /** Runs inside every call, after the latency: throw `ProviderUnavailable` or never resolve to simulate the bad days. */
@@ -133,6 +133,43 @@ export class SandboxPrepaidIssuer implements PrepaidIssuer {
       );
       await tx.query('UPDATE sandbox_reservations SET state = $2 WHERE id = $1', [id, to]);
     });
+  }
+
+  /**
+   * Puts the value back: on the code of the committed reservation (its `spent` goes down by the amount), or,
+   * without a reservation, to the wallet of a redirect payment (recorded only: the sandbox keeps no wallet
+   * balances). The same id again is a no-op; more back than the reservation took is refused (a bug).
+   */
+  async refund({ id, orderId, amount, reservationId }: RefundRequest): Promise<void> {
+    await this.#enter('refund', id);
+    await this.sql.transaction(async (tx) => {
+      // The id first: a repeat (or a racing twin) finds it taken and does nothing.
+      const [first] = await tx.query(
+        'INSERT INTO sandbox_refunds (id, order_id, reservation_id, amount, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING RETURNING id',
+        [id, orderId, reservationId ?? null, amount, this.options.now()],
+      );
+      if (!first || !reservationId) return;
+      const [reservation] = await tx.query<{ code_hash: string; amount: number; state: string }>(
+        'SELECT code_hash, amount, state FROM sandbox_reservations WHERE id = $1 FOR UPDATE',
+        [reservationId],
+      );
+      if (reservation?.state !== 'committed') throw new Error(`sandbox reservation ${reservationId} is not committed`);
+      const [back] = await tx.query<{ total: number }>(
+        'SELECT COALESCE(SUM(amount), 0)::int AS total FROM sandbox_refunds WHERE reservation_id = $1',
+        [reservationId],
+      );
+      if (back!.total > reservation.amount) throw new Error(`sandbox reservation ${reservationId}: refund over its amount`);
+      await tx.query('UPDATE sandbox_codes SET spent = spent - $2 WHERE code_hash = $1', [reservation.code_hash, amount]);
+    });
+  }
+
+  /** Yen the sandbox gave back under refund ids starting with `prefix` (tests: what the issuer says it did). */
+  async refunded(prefix: string): Promise<number> {
+    const [row] = await this.sql.query<{ total: number }>(
+      `SELECT COALESCE(SUM(amount), 0)::int AS total FROM sandbox_refunds WHERE starts_with(id, $1)`,
+      [prefix],
+    );
+    return row!.total;
   }
 
   async startRedirect(request: {
