@@ -8,7 +8,7 @@ import type { AccountType, Claim, ClaimMethod, ClaimResult, Purpose, SavedAccoun
 import { kindOf } from '../contract/methods.js';
 import { bankArrivalBy } from './business-days.js';
 import type { BackendContext } from './context.js';
-import { maskDestination } from './verification.js';
+import { maskDestination, validDestination } from './verification.js';
 import type { PayoutProvider, PayoutState, RegisteredAccount } from './providers.js';
 import type { Queryable } from './sql.js';
 
@@ -64,6 +64,9 @@ export interface NewClaim {
 }
 
 export async function insertClaim(q: Queryable, claim: NewClaim, now: number): Promise<boolean> {
+  // The merchant's input, but bounded all the same: a destination the masked form can hide.
+  if (claim.verification && !validDestination(claim.verification.channel, claim.verification.to))
+    throw new RangeError(`verification.to: not a ${claim.verification.channel === 'sms' ? 'mobile number' : 'mail address'}`);
   const rows = await q.query(
     `INSERT INTO claims (token, amount, payer_name, purpose, message, methods, expires_at, status, result, created_at, recipient, verify_channel, verify_to)
      VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9::jsonb, $10, $11, $12, $13) ON CONFLICT (token) DO NOTHING RETURNING token`,

@@ -11,7 +11,7 @@
  * | `ALLOWED_RETURN_ORIGINS` | comma-separated origins a `returnUrl` may point to | `PUBLIC_ORIGIN` |
  * | `DEMO` | `1`: demo routes and demo data | off |
  * | `SANDBOX_LATENCY_MS` | delay inside every sandbox provider call | 0 |
- * | `VERIFICATION_SECRET` | key of the one-time codes' HMAC (at least 32 characters) | made once, kept in the database |
+ * | `VERIFICATION_SECRET` | key of the one-time codes' HMAC (at least 32 characters); required with `DATABASE_URL` unless `DEMO=1` | made once, kept in the database |
  */
 import { mkdirSync } from 'node:fs';
 import { openPglite, type Sql } from './sql.js';
@@ -50,6 +50,11 @@ export function configFromEnv(env: Record<string, string | undefined>, defaults:
   const secret = env.VERIFICATION_SECRET;
   if (secret !== undefined && secret.length < 32)
     throw new Error('VERIFICATION_SECRET: at least 32 characters (e.g. openssl rand -hex 32)');
+  const demo = (env.DEMO ?? (defaults.demo ? '1' : '0')) === '1';
+  // Kept in the database, the key would sit beside the codes' hashes: anyone who reads one could find the live
+  // codes. Fine for the demo and a laptop; a server on PostgreSQL without DEMO must be given the key.
+  if (!secret && env.DATABASE_URL && !demo)
+    throw new Error('VERIFICATION_SECRET is required with DATABASE_URL (unless DEMO=1): e.g. openssl rand -hex 32, from your secret store');
   return {
     port,
     host: env.HOST ?? defaults.host ?? '127.0.0.1',
@@ -57,7 +62,7 @@ export function configFromEnv(env: Record<string, string | undefined>, defaults:
     ...(dataDir !== 'memory' ? { dataDir } : {}),
     publicOrigin,
     allowedReturnOrigins: allowed.length ? allowed : [publicOrigin],
-    demo: (env.DEMO ?? (defaults.demo ? '1' : '0')) === '1',
+    demo,
     sandboxLatencyMs: latency,
     ...(secret ? { verificationSecret: secret } : {}),
   };

@@ -164,6 +164,9 @@ CREATE TABLE claim_verifications (
   sent_at bigint,
   expires_at bigint,
   tries integer NOT NULL DEFAULT 0,
+  -- codes compared and codes sent over the claim's whole life (a cap that no lockout window resets)
+  compared_total integer NOT NULL DEFAULT 0,
+  sends_total integer NOT NULL DEFAULT 0,
   hour_start bigint NOT NULL,
   hour_sends integer NOT NULL DEFAULT 0
 );

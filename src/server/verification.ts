@@ -25,6 +25,12 @@ export const CODE_VALID_MS = 10 * 60_000;
 export const RESEND_AFTER_S = 60;
 export const SENDS_PER_HOUR = 5;
 export const TRIES_PER_CODE = 5;
+/**
+ * Codes compared, and codes sent, over a claim's whole life. The lockout (5 wrong in 10 minutes) alone would let
+ * a patient guesser try 720 codes a day; with this cap a 14-day claim gives at most 20 guesses of a million.
+ */
+export const COMPARED_PER_CLAIM = 20;
+export const SENDS_PER_CLAIM = 20;
 /** Wrong codes per claim, across codes, before a lockout (and its length). */
 export const VERIFY_LOCKOUT: LockoutTerms = { limit: TRIES_PER_CODE, seconds: 600 };
 const HOUR_MS = 3_600_000;
@@ -83,6 +89,8 @@ interface VerificationRow {
   sent_at: number | null;
   expires_at: number | null;
   tries: number;
+  compared_total: number;
+  sends_total: number;
   hour_start: number;
   hour_sends: number;
 }
@@ -111,12 +119,15 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
   function subjects(token: string, call: Call) {
     return [
       { subject: subjectOf(token), terms: VERIFY_LOCKOUT },
-      ...(call.client ? [{ subject: `client:${call.client}`, terms: ctx.lockoutTerms.client }] : []),
+      // Its own per-client count: wrong codes do not lock a shopper's checkout at the same address, nor the reverse.
+      ...(call.client ? [{ subject: `verify-client:${call.client}`, terms: ctx.lockoutTerms.client }] : []),
     ];
   }
   async function lockedFor(token: string, call: Call): Promise<number> {
     return ctx.lockouts.retryAfter(subjects(token, call).map((s) => s.subject));
   }
+  /** Seconds until the claim expires (what a claim-long refusal waits for), within the contract's 7 days. */
+  const untilExpiry = (row: ClaimRow) => Math.min(7 * 86_400, Math.ceil((row.expires_at - ctx.now()) / 1000));
   const tooMany = (retryAfter: number, what = 'Too many wrong codes. Try again later.') =>
     apiError(429, 'too_many_attempts', what, { retryAfter: Math.max(1, retryAfter) });
 
@@ -151,11 +162,12 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
       const hourSends = fresh ? 0 : v!.hour_sends;
       if (v!.sent_at !== null && v!.sent_at + resendAfterS * 1000 > now)
         return tooMany(Math.ceil((v!.sent_at + resendAfterS * 1000 - now) / 1000), 'A code was sent just now. Wait before asking again.');
+      if (v!.sends_total >= SENDS_PER_CLAIM) return tooMany(untilExpiry(row), 'No more codes can be sent for this claim.');
       if (hourSends >= SENDS_PER_HOUR)
         return tooMany(Math.ceil((hourStart + HOUR_MS - now) / 1000), 'Too many codes sent this hour. Try again later.');
       await tx.query(
-        `UPDATE claim_verifications SET code_hash = $2, sent_at = $3, expires_at = $4, tries = 0, hour_start = $5, hour_sends = $6
-         WHERE token = $1`,
+        `UPDATE claim_verifications SET code_hash = $2, sent_at = $3, expires_at = $4, tries = 0, hour_start = $5, hour_sends = $6,
+         sends_total = sends_total + 1 WHERE token = $1`,
         [token, codeHash, now, now + CODE_VALID_MS, hourStart, hourSends + 1],
       );
       return null;
@@ -191,15 +203,16 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
     const now = ctx.now();
     // Take a try first: at most TRIES_PER_CODE comparisons per code, however many requests race.
     const [taken] = await sql.query<VerificationRow>(
-      `UPDATE claim_verifications SET tries = tries + 1
-       WHERE token = $1 AND code_hash IS NOT NULL AND expires_at > $2 AND tries < $3 RETURNING *`,
-      [token, now, TRIES_PER_CODE],
+      `UPDATE claim_verifications SET tries = tries + 1, compared_total = compared_total + 1
+       WHERE token = $1 AND code_hash IS NOT NULL AND expires_at > $2 AND tries < $3 AND compared_total < $4 RETURNING *`,
+      [token, now, TRIES_PER_CODE, COMPARED_PER_CLAIM],
     );
     if (!taken) {
       // A racing request with the right code may have just verified the claim.
       const current = await readClaim(sql, token);
       if (current && current.verified_at !== null) return json(200, await store.view(current));
       const [v] = await sql.query<VerificationRow>('SELECT * FROM claim_verifications WHERE token = $1', [token]);
+      if (v && v.compared_total >= COMPARED_PER_CLAIM) return tooMany(untilExpiry(row), 'Too many wrong codes for this claim.');
       if (v?.code_hash && v.expires_at !== null && v.expires_at > now && v.tries >= TRIES_PER_CODE)
         return tooMany(Math.max(await lockedFor(token, call), Math.ceil((v.expires_at - now) / 1000)));
       // CONTRACT.md has one code for a code that will not do: `verification_failed` (the message says why).

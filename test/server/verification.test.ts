@@ -147,10 +147,24 @@ describe('verification', () => {
     assert.equal((await send(backend, token)).status, 200);
   });
 
-  it('accepts the sandbox code 000000 in place of the code sent', async () => {
+  it('refuses to keep a claim whose destination the masked form cannot hide', async () => {
+    for (const [channel, to] of [
+      ['sms', '123'],
+      ['sms', '0'.repeat(300)],
+      ['email', 'no-at-sign'],
+      ['email', `a@${'b'.repeat(300)}.jp`],
+    ] as const)
+      await assert.rejects(verifyingClaim(backend, channel, to), RangeError, `${channel} ${to.slice(0, 12)}`);
+  });
+
+  it('accepts the sandbox code 000000 in place of the code sent in the demo, and only there', async () => {
     const token = await verifyingClaim(backend);
     await send(backend, token);
-    assert.equal((await verify(backend, token, '000000')).status, 200);
+    assert.equal((await verify(backend, token, '000000')).status, 422, 'a sandbox backend without DEMO');
+    const demo = await backendOn((await openDatabase()).sql, new TestClock(), { demo: true });
+    const demoToken = await verifyingClaim(demo);
+    await send(demo, demoToken);
+    assert.equal((await verify(demo, demoToken, '000000')).status, 200);
   });
 
   it('BRUTE FORCE stops at the lockout: after 5 wrong codes every try is 429, the right code and 000000 too', async () => {

@@ -24,6 +24,16 @@ export interface SandboxBackend extends MerchantBackend {
   codes: SandboxCodeSender;
 }
 
+/** The sandbox's always-good code (`000000`, or the one given): never with a real code sender plugged in. */
+function sandboxCode(options: SandboxBackendOptions): string | undefined {
+  if (options.codes) {
+    if (options.sandboxVerificationCode) throw new Error('sandboxVerificationCode cannot be used with a real code sender (codes)');
+    return undefined;
+  }
+  // Given, or by default only in the demo (where the README documents it); a sandbox without DEMO has none.
+  return options.sandboxVerificationCode ?? (options.demo ? SANDBOX_VERIFICATION_CODE : undefined);
+}
+
 export async function createSandboxBackend(options: SandboxBackendOptions): Promise<SandboxBackend> {
   const now = options.now ?? Date.now;
   const publicOrigin = new URL(options.publicOrigin).origin;
@@ -50,7 +60,8 @@ export async function createSandboxBackend(options: SandboxBackendOptions): Prom
     banks: options.banks ?? smallBankDirectory,
     routes: [...(options.routes ?? []), pages],
     codes: options.codes ?? codes,
-    sandboxVerificationCode: options.sandboxVerificationCode ?? SANDBOX_VERIFICATION_CODE,
+    // The always-good code only while codes go to the sandbox's own outbox: never with a real SMS or email service.
+    ...(sandboxCode(options) ? { sandboxVerificationCode: sandboxCode(options)! } : {}),
     demoOutbox: (to) => codes.messagesTo(to),
   });
   return { ...backend, issuer, payouts, codes };
