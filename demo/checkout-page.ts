@@ -33,13 +33,13 @@ const yen = (amount: number) => (lang === 'ja' ? `${amount.toLocaleString('en-US
 
 const WORDS = {
   ja: {
-    heading: 'ストア側の操作：返金（デモ）',
-    lead: 'お店の管理画面から返金したときと同じく、サーバーモジュールの返金（backend.refundOrder）を呼びます。',
+    heading: '店舗側の操作：返金（デモ）',
+    lead: '店舗の管理画面から返金する場合と同じく、サーバーモジュールの返金処理（backend.refundOrder）を呼び出します。',
     label: '返金する金額（円）',
     hint: (left: number) => `空欄のままなら残り全額（${yen(left)}）を返金します。`,
     submit: 'この注文を返金する',
     working: '返金しています…',
-    done: (amount: number) => `${yen(amount)}を返金しました。上のレシートに返金が表示されています。`,
+    done: (amount: number) => `${yen(amount)}を返金しました。上の画面に返金内容が表示されています。`,
     notNumber: '金額は1円以上の整数で入力してください。空欄なら残り全額です。',
     tooMuch: (left: number) => `返金できるのは残り${yen(left)}までです。`,
     nothingLeft: 'この注文は全額返金済みです。',

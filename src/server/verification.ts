@@ -173,7 +173,7 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
       return null;
     });
     if (refused) return refused;
-    const text = `[${row.payer_name}] 確認コード ${code}（10分間有効）/ Your code: ${code} (valid for 10 minutes). 他人に教えないでください / Do not share it.`;
+    const text = `【${row.payer_name}】お受け取りの確認コード ${code}（10分間有効）。このコードは他人に教えないでください。`;
     try {
       if (!options.sender) throw new ProviderUnavailable('No code sender is configured.');
       await options.sender.send({ channel: row.verify_channel!, to: row.verify_to!, text, code });

@@ -72,7 +72,7 @@ describe('arrival dates', () => {
       expect(details(en, name), name).to.contain('Usually arrives right away (maintenance can delay it)').and.not.contain('Arrives by');
     }
     const ja = await mountClaim('demo-refund', 'ja');
-    expect(details(ja, 'セブン銀行ATMで現金受取')).to.contain('通常はすぐに届きます（メンテナンス中は遅れることがあります）');
+    expect(details(ja, 'セブン銀行ATMで現金受取')).to.contain('通常はすぐにお受け取りいただけます（メンテナンス中は遅れる場合があります）');
     await expect(ja).to.be.accessible();
   });
 
@@ -109,13 +109,13 @@ describe('arrival dates', () => {
     expect(el.shadowRoot!.querySelector('.arrival')!.textContent).to.equal('12月3日（木）までに振り込まれます');
     await press(el, /受け取る/);
     await waitForStatus(el, 'processing');
-    expect(visibleText(el)).to.contain('12月3日（木）までにご指定の口座に着金します。');
+    expect(visibleText(el)).to.contain('12月3日（木）までにご指定の口座に入金されます。');
     el.remove();
     // Reopened on Wednesday morning: a transfer asked now would arrive on Monday; this one still by Thursday.
     clock.set('2026-12-02T10:00:00');
     const reopened = await mountClaim('demo-refund', 'ja');
     expect(reopened.state.status).to.equal('processing');
-    expect(visibleText(reopened)).to.contain('12月3日（木）までにご指定の口座に着金します。');
+    expect(visibleText(reopened)).to.contain('12月3日（木）までにご指定の口座に入金されます。');
     await expect(reopened).to.be.accessible();
     const other = await mountClaim('demo-payout', 'ja');
     expect(details(other, '銀行振込')).to.contain('12月7日（月）までに振り込まれます');
@@ -145,9 +145,9 @@ describe('the notice slot', () => {
     const el =
       await fixture<PayoutClaim>(html`<payout-claim endpoint="/api/claims" bank-data="/banks/" token="demo-refund" lang=${lang} theme=${theme ?? undefined}>
       <div slot="notice" id="provider-notice">
-        <p>送金サービス：サンドボックス送金株式会社（資金移動業者 関東財務局長 第000XX号〈架空〉）</p>
+        <p>送金サービス提供：サンドボックス送金株式会社（資金移動業者 関東財務局長 第000XX号・架空）</p>
         <p>苦情・相談窓口：お客様相談室 電話 <a href="tel:0120000000">0120-000-000</a>（平日 9:00〜18:00）</p>
-        <p>指定紛争解決機関（ADR）：一般社団法人 サンプル資金移動紛争解決センター〈架空〉 電話 <a href="tel:0300000000">03-0000-0000</a></p>
+        <p>苦情処理・紛争解決（ADR）：指定紛争解決機関はありません。サンプル弁護士会 紛争解決センター（架空）電話 <a href="tel:0300000000">03-0000-0000</a></p>
       </div>
     </payout-claim>`);
     await waitUntil(() => el.state.status !== 'loading', 'claim loaded');

@@ -490,13 +490,13 @@ describe('<payout-claim> on a phone', () => {
       expect(options.join(' ')).to.not.match(/[Ａ-Ｚａ-ｚ０-９]/);
     });
 
-    it('explains the half-width kana holder name, and that the bank compares it', async () => {
+    it('explains the kana holder name, and that a name that does not match comes back', async () => {
       const el = await bankChosen('en');
       const holder = byRole<HTMLInputElement>(el, 'textbox', words.en.holder);
       const hint = shadow(el).getElementById('account-holder-hint')!;
       expect(seen(hint)).to.equal(true);
-      expect(hint.textContent).to.contain('half-width katakana').and.contain('compares it').and.contain('comes back');
-      expect(description(el, holder)).to.contain('half-width katakana');
+      expect(hint.textContent).to.contain('in kana').and.contain('does not match').and.contain('comes back').and.contain('Kanji cannot');
+      expect(description(el, holder)).to.contain('as on your passbook or cash card');
     });
   });
 

@@ -37,9 +37,9 @@ describe('<payout-claim>', () => {
       expect(allByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['bank', 'atm', 'amazon', 'aupay', 'quo']);
       // Each radio is named by its method alone; the details describe it.
       const atm = byRole(el, 'radio', 'Cash at a Seven Bank ATM');
-      expect(el.shadowRoot!.getElementById(atm.getAttribute('aria-describedby')!)!.textContent).to.contain('Fee ¥220');
+      expect(el.shadowRoot!.getElementById(atm.getAttribute('aria-describedby')!)!.textContent).to.contain('Fee: ¥220');
       for (const name of ['Bank transfer', 'Amazon Gift Card balance', 'au PAY balance', 'QUO Card Pay']) byRole(el, 'radio', name);
-      expect(text).to.contain('Fee ¥220').and.contain('You receive ¥2,780').and.contain('You need: nothing. No card or account');
+      expect(text).to.contain('Fee: ¥220').and.contain('You receive ¥2,780').and.contain('Nothing needed: no card or bank account');
       // The backend's date for the transfer (arrival-notice.test.ts checks it on a fixed clock).
       expect(text).to.match(/Arrives by (Mon|Tue|Wed|Thu|Fri) \d{1,2} [A-Z][a-z]{2}/);
     });
@@ -57,7 +57,7 @@ describe('<payout-claim>', () => {
       const el = await mountClaim('demo-payout', 'en');
       const quo = byRole<HTMLInputElement>(el, 'radio', /^QUO Card Pay/);
       expect(quo.disabled).to.equal(true);
-      expect(visibleText(el)).to.contain('Not for this amount (up to ¥10,000)');
+      expect(visibleText(el)).to.contain('Not available for this amount (limit ¥10,000)');
       await expect(el).to.be.accessible();
     });
 

@@ -299,7 +299,7 @@ describe('<prepaid-checkout>', () => {
       await pressPay(el);
       await waitUntil(() => t.errors.includes('too_many_attempts'));
       await el.updateComplete;
-      expect(alertsText(el)).to.contain('paused for a while').and.contain('You can try again after');
+      expect(alertsText(el)).to.contain('Please wait a while before trying again').and.contain('You can try again after');
       expect(byRole<HTMLButtonElement>(el, 'button', 'Pay ¥1,200').disabled).to.equal(true);
       await expect(el).to.be.accessible();
     });

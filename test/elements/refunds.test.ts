@@ -69,7 +69,7 @@ describe('<prepaid-checkout>: a refunded order', () => {
     const text = visibleText(el);
     expect(text).to.contain(`Refunded on ${formatDateTime(refunded.refundedAt!, 'en')}`);
     expect(formatDateTime(refunded.refundedAt!, 'en')).to.match(/JST$/);
-    expect(text).to.contain('Amount refunded').and.contain('Where the money went back').and.not.contain('Still paid');
+    expect(text).to.contain('Amount refunded').and.contain('Refunded to').and.not.contain('Paid after the refund');
     expect(text).to.not.contain('Payment complete');
     expect(paymentItems(el)).to.deep.equal(['WebMoney ¥1,200 ••••••••••••5000 Returned to this code’s balance']);
     // The value is back on the code, as the issuer says.
@@ -164,7 +164,7 @@ describe('<prepaid-checkout>: a refunded order', () => {
           const el = await mountCheckout('demo-refunded', lang);
           await receiptHeading(el);
           expect(paymentItems(el)).to.have.length(2);
-          expect(allByRole(el, 'heading', lang === 'ja' ? '返金先' : 'Where the money went back')).to.have.length(1);
+          expect(allByRole(el, 'heading', lang === 'ja' ? '返金先' : 'Refunded to')).to.have.length(1);
           nothingOverflows(el, width);
           await expect(el).to.be.accessible();
         });

@@ -132,7 +132,7 @@ describe('a payout method registered at run time', () => {
     expect(allByRole(el, 'radio').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['atm', 'testwallet']);
     const radio = byRole(el, 'radio', 'TestWallet balance');
     expect(el.shadowRoot!.getElementById(radio.getAttribute('aria-describedby')!)!.textContent)
-      .to.contain('Fee ¥100')
+      .to.contain('Fee: ¥100')
       .and.contain('You receive ¥1,900');
     await expect(el).to.be.accessible();
     await choose(el, 'TestWallet balance');

@@ -67,7 +67,7 @@ describe('<payout-claim> saved accounts', () => {
       // Enter submits the form (Next), then the confirm step names the account; Enter again receives.
       await sendKeys({ press: 'Enter' });
       await waitForStatus(el, 'confirming');
-      expect(visibleText(el)).to.contain('To ***5678 at ゆうちょ 四〇八').and.contain('ﾔﾏﾀﾞ ﾊﾅｺ');
+      expect(visibleText(el)).to.contain('Saved account ***5678').and.contain('ﾔﾏﾀﾞ ﾊﾅｺ');
       await expect(el).to.be.accessible();
       expect(active(el)?.localName).to.equal('h2');
       await sendKeys({ press: 'Tab' });
@@ -95,7 +95,7 @@ describe('<payout-claim> saved accounts', () => {
     await chooseMethod(el, '別の口座');
     await waitUntil(() => allByRole(el, 'combobox').length > 0, 'the form opens');
     const box = saveBox(el)!;
-    expect(box.closest('label')!.textContent).to.contain('次回のためにこの口座を保存する');
+    expect(box.closest('label')!.textContent).to.contain('次回のためにこの口座を登録する');
     expect(box.checked).to.equal(false);
     await searchAndPick(el, '金融機関', 'みつびし', /^三菱UFJ/);
     await searchAndPick(el, '支店', '001', /^本店/);
@@ -163,8 +163,8 @@ describe('<payout-claim> saved accounts', () => {
     await press(el, 'Receive ¥5,000');
     await waitForStatus(el, 'choosing');
     const group = byRole(el, 'group', /^Send to a saved account/);
-    expect(group.querySelector('[role="alert"]')!.textContent).to.contain('This saved account cannot be paid');
-    expect(alertsText(el).split('This saved account cannot be paid')).to.have.length(2);
+    expect(group.querySelector('[role="alert"]')!.textContent).to.contain('We cannot send money to this saved account');
+    expect(alertsText(el).split('We cannot send money to this saved account')).to.have.length(2);
     expect(savedRadios(el).find((r) => r.checked)!.value).to.equal(chosen);
     expect(t.errors).to.deep.equal(['invalid_account']);
     await expect(el).to.be.accessible();
@@ -207,7 +207,7 @@ describe('<payout-claim> saved accounts', () => {
     const el = await mountClaim(token, 'ja');
     await waitForStatus(el, 'verifying');
     expect(visibleText(el)).to.not.contain('***4567');
-    await press(el, 'コードを送信');
+    await press(el, '確認コードを送信');
     await waitUntil(() => el.state.status === 'verifying' && el.state.verification.pending === null, 'sent');
     const response = await t.call('GET', `/api/demo/claims/${token}/messages`);
     const { messages } = (await response.json()) as { messages: { text: string }[] };

@@ -228,7 +228,7 @@ describe('checkout API', () => {
     const { redirectUrl } = start.body as { redirectUrl: string };
     assert.match(redirectUrl, /^https:\/\/shop\.test\/sandbox\/issuer\//);
     const page = await backend.handle(new Request(redirectUrl));
-    assert.match(await page.text(), /¥500/);
+    assert.match(await page.text(), /500円/);
     const back = await backend.handle(new Request(`${redirectUrl}/pay`, { method: 'POST' }));
     assert.equal(back.status, 303);
     assert.equal(back.headers.get('location'), `${ORIGIN}/checkout.html?order=${id}`);

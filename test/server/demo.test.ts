@@ -120,7 +120,7 @@ describe('sandbox pages in ja and en', () => {
   it('shows the issuer page in the language of the page the shopper came from', async () => {
     const ja = await issuerPage(`${ORIGIN}/checkout.html?order=demo-500&lang=ja`, { 'accept-language': 'en' });
     assert.match(ja.text, /<html lang="ja">/);
-    assert.match(ja.text, /ご注文（demo-500）の代金<strong>¥500<\/strong>をお支払いください。/);
+    assert.match(ja.text, /ご注文（demo-500）の代金<strong>500円<\/strong>をお支払いください。/);
     assert.match(ja.text, /サンドボックス：実際のお金は動きません/);
     const en = await issuerPage(`${ORIGIN}/checkout.html?order=demo-500&lang=en`);
     assert.match(en.text, /<html lang="en">/);
@@ -149,7 +149,7 @@ describe('sandbox pages in ja and en', () => {
     const login = await page(new URL(started.body.next.redirectUrl).pathname);
     assert.match(login.headers.get('content-security-policy')!, /default-src 'none'/);
     assert.doesNotMatch(login.headers.get('content-security-policy')!, /script-src/);
-    assert.match(login.text, /A&#38;B &#60;i&#62;から<strong>¥700<\/strong>が届いています。ログインしてau PAY残高でお受け取りください。/);
+    assert.match(login.text, /A&#38;B &#60;i&#62;から<strong>700円<\/strong>が届いています。ログインしてau PAY 残高でお受け取りください。/);
     assert.doesNotMatch(login.text, /<script|<i>/);
     const ended = await page('/sandbox/wallet/no-such-session', { 'accept-language': 'en' });
     assert.deepEqual([ended.status, /This sandbox login has ended/.test(ended.text)], [404, true]);

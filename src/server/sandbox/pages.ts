@@ -61,7 +61,8 @@ export function sandboxLang(request: Request, returnUrl?: string | null): Sandbo
   return langOfUrl(request.url) ?? langOfUrl(returnUrl) ?? langOfAcceptLanguage(request.headers.get('accept-language')) ?? 'ja';
 }
 
-const yen = (n: number) => `¥${n.toLocaleString('en-US')}`;
+/** Yen as the widgets write it (`formatYen`): `3,000円` in Japanese, `¥3,000` in English. */
+const yen = (n: number, lang: SandboxLang) => (lang === 'ja' ? `${n.toLocaleString('en-US')}円` : `¥${n.toLocaleString('en-US')}`);
 
 /** The sandbox pages' copy (ja in a payment company's register). Arguments are escaped by the caller. */
 const COPY = {
@@ -77,14 +78,14 @@ const COPY = {
     walletTitle: (wallet: string) => `${wallet}にログイン（サンドボックス）`,
     walletAsk: (payer: string, amount: string, balance: string) =>
       `${payer}から<strong>${amount}</strong>が届いています。ログインして${balance}でお受け取りください。`,
-    walletBalance: (method: string, wallet: string) => (method === 'amazon' ? 'Amazonギフトカード残高' : `${wallet}残高`),
+    walletBalance: (method: string, wallet: string) => (method === 'amazon' ? 'Amazonギフトカード残高' : `${wallet} 残高`),
     receive: (amount: string) => `ログインして${amount}を受け取る`,
     quoTitle: 'QUOカードPay（サンドボックス）',
     quoHeading: 'QUOカードPay',
     barcode: 'バーコード',
     quoUse: '加盟店のレジでこのバーコードをご提示ください。オンラインではご利用いただけません。',
     atmTitle: 'セブン銀行ATM（サンドボックス）',
-    atmSteps: 'ATMの画面で「スマホATM／現金受取」を選び、お受け取りページに表示された番号をご入力ください。',
+    atmSteps: 'ATMの画面で「スマートフォンでの取引」または「現金受取」を選び、お受け取りページに表示された番号をご入力ください。',
     atmDispensed: (amount: string) => `出金額：<strong>${amount}</strong>。現金をお取りください。`,
     atmNoMatch: 'ご入力の番号に一致するお受け取りはありません。番号をお確かめください。',
     receiptNumber: '受取番号',
@@ -101,7 +102,7 @@ const COPY = {
     badge: 'SANDBOX: no real money moves',
     languages: 'Language',
     issuerTitle: (brand: string) => `${brand} sandbox`,
-    issuerHeading: (brand: string) => `${brand} sandbox login`,
+    issuerHeading: (brand: string) => `Pay with ${brand}`,
     issuerAsk: (merchant: string, amount: string, order: string) =>
       `${merchant} asks you to pay <strong>${amount}</strong> for order ${order}.`,
     pay: (amount: string) => `Pay ${amount}`,
@@ -115,7 +116,7 @@ const COPY = {
     barcode: 'Barcode',
     quoUse: 'Show this barcode at the register of a member store. It cannot be used online.',
     atmTitle: 'Seven Bank ATM (sandbox)',
-    atmSteps: 'Choose “スマホATM / 現金受取” and enter the numbers from the payout page.',
+    atmSteps: 'Choose “Smartphone transaction” or “Cash pickup” (現金受取) and enter the numbers from the payout page.',
     atmDispensed: (amount: string) => `Cash dispensed: <strong>${amount}</strong>. Take your cash.`,
     atmNoMatch: 'These numbers do not match a payout waiting at the ATM.',
     receiptNumber: 'Receipt number',
@@ -188,7 +189,7 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
       const t = COPY[lang];
       const title = escapeHtml(BRAND_TITLES[session.brand] ?? session.brand);
       const id = encodeURIComponent(shown.id!);
-      const amount = yen(session.amount);
+      const amount = yen(session.amount, lang);
       return page(
         request,
         lang,
@@ -223,7 +224,7 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
       const t = COPY[lang];
       const name = WALLETS[payout.method] ?? payout.method;
       const id = encodeURIComponent(wallet.id!);
-      const amount = yen(payout.amount);
+      const amount = yen(payout.amount, lang);
       return page(
         request,
         lang,
@@ -250,7 +251,7 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
         request,
         lang,
         t.quoTitle,
-        `<h1>${t.quoHeading}</h1><p class="amount">${yen(payout.amount)}</p>${fakeBarcode(quo.id!, t.barcode)}
+        `<h1>${t.quoHeading}</h1><p class="amount">${yen(payout.amount, lang)}</p>${fakeBarcode(quo.id!, t.barcode)}
 <p>${t.quoUse}</p>`,
       );
     }
@@ -261,7 +262,8 @@ export function createSandboxPages({ issuer, payouts, completeRedirect }: Sandbo
       if (request.method === 'POST') {
         const fields = await form(request);
         const amount = await payouts.withdraw(fields.get('receiptNumber')?.trim() ?? '', fields.get('confirmationCode')?.trim() ?? '');
-        message = amount !== undefined ? `<p role="status">${t.atmDispensed(yen(amount))}</p>` : `<p role="alert">${t.atmNoMatch}</p>`;
+        message =
+          amount !== undefined ? `<p role="status">${t.atmDispensed(yen(amount, lang))}</p>` : `<p role="alert">${t.atmNoMatch}</p>`;
       }
       return page(
         request,
