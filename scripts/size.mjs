@@ -22,7 +22,9 @@ import { gzipSync } from 'node:zlib';
 // total, skeleton, accordion, romaji, dark theme): checkout first view 28.8 kB, whole 31.3 kB; claim first view
 // 29.4 kB, whole 45.4 kB; index.js 56.2 kB. The claim's one-time code step added 1.5 kB to the claim's first view
 // (its flow states 0.8, the element's wiring and styles 0.4, the ja words 0.3), 2.8 kB to its whole flow (the lazy
-// step 1.1, both languages) and 2.7 kB to index.js; those budgets rose by exactly that.
+// step 1.1, both languages) and 2.7 kB to index.js; those budgets rose by exactly that. With saved accounts
+// (0.5 kB first view, 1.0 whole), arrival dates (0.4 / 0.6), refunds' receipt (checkout whole 0.4) and the copy
+// review merged as well: claim first view 32.0 kB, whole 49.9 kB, index.js 61.1 kB; the budgets sit 0.3-0.5 above.
 const KB = 1024;
 const DIST = 'dist';
 
@@ -73,11 +75,11 @@ export function flowSizes(entry) {
 }
 
 const WIDGETS = [
-  { entry: 'prepaid-checkout.js', firstView: { budget: 29.5 * KB, target: 18 * KB }, whole: { budget: 32 * KB, target: 23.8 * KB } },
-  { entry: 'payout-claim.js', firstView: { budget: 32 * KB, target: 20 * KB }, whole: { budget: 49.3 * KB, target: 31.3 * KB } },
+  { entry: 'prepaid-checkout.js', firstView: { budget: 29.5 * KB, target: 18 * KB }, whole: { budget: 32.3 * KB, target: 23.8 * KB } },
+  { entry: 'payout-claim.js', firstView: { budget: 32.3 * KB, target: 20 * KB }, whole: { budget: 50.3 * KB, target: 31.3 * KB } },
 ];
 const FILES = [
-  { file: 'index.js', budget: 60.2 * KB, target: null, whole: true },
+  { file: 'index.js', budget: 61.5 * KB, target: null, whole: true },
   { file: 'banks/index.json', budget: 40 * KB, target: 40 * KB },
 ];
 
