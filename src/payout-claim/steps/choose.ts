@@ -61,7 +61,8 @@ export function renderChoose(choice: Choice, ctx: StepContext) {
                     ${
                       available
                         ? html`<span>${terms.fee > 0 ? t.fee(ctx.yen(terms.fee)) : t.noFee} · ${t.youReceive(ctx.yen(netAmount(claim, terms.method)))}</span>
-                          <span class="arrival">${arrivalText(ctx.m, ctx.lang, terms)}${terms.max !== undefined ? html` · ${t.limit(ctx.yen(terms.max))}` : nothing}</span>
+                          <span class="arrival">${arrivalText(ctx.m, ctx.lang, terms)}</span>
+                          ${terms.max !== undefined ? html`<span>${t.limit(ctx.yen(terms.max))}</span>` : nothing}
                           <span>${words.needs}</span>`
                         : html`<span class="unavailable">${t.overLimit(ctx.yen(terms.max ?? 0))}</span>`
                     }
