@@ -3,33 +3,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { insertClaim } from '../../src/server/claims.js';
-import { DEFAULT_METHODS, DEMO_RECIPIENT, seedDemo } from '../../src/server/demo.js';
+import { DEMO_RECIPIENT, seedDemo } from '../../src/server/demo.js';
 import { ProviderUnavailable } from '../../src/server/providers.js';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
-import { call, newOrder, pay, uniqueId, useBackend } from './helpers.js';
+import { call, newClaim, newOrder, pay, uniqueId, useBackend } from './helpers.js';
 
 const PHONE = '09024685678';
 const t = useBackend({ latencyMs: 1 }, (b) => seedDemo(b.context, b.context.sql, b.payouts));
 
-async function verifyingClaim(b: SandboxBackend, recipient?: string) {
-  const token = uniqueId('claim');
-  await insertClaim(
-    b.context.sql,
-    {
-      token,
-      amount: 3000,
-      purpose: 'refund',
-      payerName: 'Test Store',
-      methods: DEFAULT_METHODS,
-      expiresAt: b.context.now() + 14 * 86_400_000,
-      verification: { channel: 'sms', to: PHONE },
-      ...(recipient ? { recipient } : {}),
-    },
-    b.context.now(),
-  );
-  return token;
-}
+const verifyingClaim = (b: SandboxBackend, recipient?: string) =>
+  newClaim(b, 3000, { verification: { channel: 'sms', to: PHONE }, ...(recipient ? { recipient } : {}) });
 const send = (token: string, key = crypto.randomUUID()) => call(t.backend, 'POST', `/api/claims/${token}/verification`, {}, key);
 const verify = (token: string, code: string, key = crypto.randomUUID()) =>
   call(t.backend, 'POST', `/api/claims/${token}/verify`, { code }, key);

@@ -4,12 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { beforeEach, describe, it } from 'node:test';
-import { insertClaim } from '../../src/server/claims.js';
-import { DEFAULT_METHODS } from '../../src/server/demo.js';
 import type { CodeMessage, CodeSender } from '../../src/server/providers.js';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
 import { COMPARED_PER_CLAIM } from '../../src/server/verification.js';
-import { backendOn, call, openDatabase, TestClock, uniqueId, useBackend } from './helpers.js';
+import { backendOn, call, newClaim, openDatabase, TestClock, useBackend } from './helpers.js';
 
 const PHONE = '09024685678';
 const shared = useBackend();
@@ -19,23 +17,8 @@ beforeEach(() => {
   ({ backend, clock } = shared);
 });
 
-async function verifyingClaim(b: SandboxBackend, days = 14) {
-  const token = uniqueId('claim');
-  await insertClaim(
-    b.context.sql,
-    {
-      token,
-      amount: 3000,
-      purpose: 'refund',
-      payerName: 'Test Store',
-      methods: DEFAULT_METHODS,
-      expiresAt: b.context.now() + days * 86_400_000,
-      verification: { channel: 'sms', to: PHONE },
-    },
-    b.context.now(),
-  );
-  return token;
-}
+const verifyingClaim = (b: SandboxBackend, days = 14) =>
+  newClaim(b, 3000, { verification: { channel: 'sms', to: PHONE }, validDays: days });
 const send = (b: SandboxBackend, token: string, info = {}) =>
   call(b, 'POST', `/api/claims/${token}/verification`, {}, crypto.randomUUID(), info);
 const verify = (b: SandboxBackend, token: string, code: string, info = {}) =>

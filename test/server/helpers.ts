@@ -92,7 +92,7 @@ export async function newOrder(backend: SandboxBackend, amount = 1200, extra: { 
 export async function newClaim(
   backend: SandboxBackend,
   amount = 3000,
-  extra: { recipient?: string; verification?: { channel: 'sms' | 'email'; to: string } } = {},
+  { validDays = 14, ...extra }: { recipient?: string; verification?: { channel: 'sms' | 'email'; to: string }; validDays?: number } = {},
 ): Promise<string> {
   const token = uniqueId('claim');
   await insertClaim(
@@ -103,7 +103,7 @@ export async function newClaim(
       purpose: 'refund',
       payerName: 'Test Store',
       methods: DEFAULT_METHODS,
-      expiresAt: backend.context.now() + 14 * 86_400_000,
+      expiresAt: backend.context.now() + validDays * 86_400_000,
       ...extra,
     },
     backend.context.now(),

@@ -10,7 +10,7 @@ import { insertClaim } from '../../src/server/claims.js';
 import { DEFAULT_METHODS } from '../../src/server/demo.js';
 import type { SandboxBackend } from '../../src/server/sandbox/index.js';
 import { CODE_VALID_MS, maskDestination, RESEND_AFTER_S, SENDS_PER_HOUR } from '../../src/server/verification.js';
-import { backendOn, call, openDatabase, TestClock, uniqueId, useBackend } from './helpers.js';
+import { backendOn, call, newClaim, openDatabase, TestClock, uniqueId, useBackend } from './helpers.js';
 
 const PHONE = '09024685678';
 const EMAIL = 'taro@example.com';
@@ -22,23 +22,8 @@ beforeEach(() => {
   ({ backend, clock } = shared);
 });
 
-async function verifyingClaim(b: SandboxBackend, channel: 'sms' | 'email' = 'sms', to = channel === 'sms' ? PHONE : EMAIL) {
-  const token = uniqueId('claim');
-  await insertClaim(
-    b.context.sql,
-    {
-      token,
-      amount: 3000,
-      purpose: 'refund',
-      payerName: 'Test Store',
-      methods: DEFAULT_METHODS,
-      expiresAt: b.context.now() + 14 * 86_400_000,
-      verification: { channel, to },
-    },
-    b.context.now(),
-  );
-  return token;
-}
+const verifyingClaim = (b: SandboxBackend, channel: 'sms' | 'email' = 'sms', to = channel === 'sms' ? PHONE : EMAIL) =>
+  newClaim(b, 3000, { verification: { channel, to } });
 
 const send = (b: SandboxBackend, token: string, info = {}) =>
   call(b, 'POST', `/api/claims/${token}/verification`, {}, crypto.randomUUID(), info);
