@@ -5,6 +5,7 @@
 import type { ApiError } from '../../src/api/client.js';
 import type { Order, OrderBrand } from '../../src/contract/checkout.js';
 import type { Claim, ClaimMethod } from '../../src/contract/claim.js';
+import type { Choice } from '../../src/payout-claim/claim-flow.js';
 
 /** An open ¥1,200 order offering these brands. */
 export function openOrder(brands: OrderBrand[]): Order {
@@ -21,6 +22,22 @@ export function openClaim(methods: ClaimMethod[]): Claim {
     expiresAt: '2026-12-01T00:00:00Z',
     status: 'open',
     methods,
+  };
+}
+
+/** The claim flow's choice on `claim`: ATM chosen, nothing typed, no error (each test passes what it varies). */
+export function choiceFor(claim: Claim, over: Partial<Choice> = {}): Choice {
+  return {
+    claim,
+    method: 'atm',
+    account: null,
+    savedAccountId: null,
+    saveAccount: false,
+    error: null,
+    attempt: null,
+    lockedUntil: null,
+    notice: null,
+    ...over,
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type ClaimEvent,
   type ClaimState,
 } from '../../src/payout-claim/claim-flow.js';
-import { noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
+import { choiceFor, noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
 
 const claim: Claim = openClaim([
   { method: 'bank', fee: 0, arrival: 'business_days' },
@@ -22,20 +22,7 @@ const account = { bankCode: '0005', branchCode: '001', type: 'ordinary' as const
 const err = refusal;
 const lost = noAnswer('timeout');
 
-function choice(over: Partial<Choice> = {}): Choice {
-  return {
-    claim,
-    method: 'atm',
-    account: null,
-    savedAccountId: null,
-    saveAccount: false,
-    error: null,
-    attempt: null,
-    lockedUntil: null,
-    notice: null,
-    ...over,
-  };
-}
+const choice = (over: Partial<Choice> = {}): Choice => choiceFor(claim, over);
 const choosing = (over: Partial<Choice> = {}): ClaimState => ({ status: 'choosing', choice: choice(over) });
 const confirming = (over: Partial<Choice> = {}): ClaimState => ({ status: 'confirming', choice: choice(over) });
 const attempt = { key: 'k1', body: JSON.stringify({ method: 'atm' }) };

@@ -12,7 +12,7 @@ import {
   type Entry,
 } from '../../src/prepaid-checkout/checkout-flow.js';
 import { eventsFor as claimEvents, type Choice, type ClaimOutput, type ClaimState } from '../../src/payout-claim/claim-flow.js';
-import { openClaim, openOrder, refusal } from '../helpers/fixtures.js';
+import { choiceFor, openClaim, openOrder, refusal } from '../helpers/fixtures.js';
 
 const err = refusal;
 
@@ -151,18 +151,7 @@ describe('claim eventsFor', () => {
   const amazonNext: Claim = { ...claim, status: 'processing', next: { redirectUrl: 'https://amazon.example/login' } };
   const amazonCompleted: Claim = { ...claim, status: 'completed', result: { method: 'amazon' } };
   const holderMismatch: Claim = { ...claim, status: 'failed', failure: { code: 'holder_mismatch', retryable: true } };
-  const choice = (over: Partial<Choice> = {}): Choice => ({
-    claim,
-    method: 'atm',
-    account: null,
-    savedAccountId: null,
-    saveAccount: false,
-    error: null,
-    attempt: null,
-    lockedUntil: null,
-    notice: null,
-    ...over,
-  });
+  const choice = (over: Partial<Choice> = {}): Choice => choiceFor(claim, over);
   const attempt = { key: 'k1', body: '{}' };
   const submitting = (over: Partial<Choice> = {}): ClaimState => ({ status: 'submitting', attempt, choice: choice({ ...over, attempt }) });
   const confirming = (over: Partial<Choice> = {}): ClaimState => ({ status: 'confirming', choice: choice(over) });

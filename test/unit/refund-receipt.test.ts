@@ -3,14 +3,11 @@
 import { expect } from '@open-wc/testing';
 import { order as orderSchema, type Order } from '../../src/contract/checkout.js';
 import { refundedPerPayment } from '../../src/prepaid-checkout/steps/receipt.js';
+import { openOrder } from '../helpers/fixtures.js';
 
 const paid: Order = {
-  order: 'o1',
-  amount: 1200,
-  currency: 'JPY',
-  merchant: { name: 'Shop' },
+  ...openOrder([{ id: 'webmoney', mode: 'collect', maxCodes: 2 }]),
   status: 'paid',
-  brands: [{ id: 'webmoney', mode: 'collect', maxCodes: 2 }],
   payments: [
     { brand: 'webmoney', amount: 500, masked: '••••0500' },
     { brand: 'webmoney', amount: 700, masked: '••••1000' },

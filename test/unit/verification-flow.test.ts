@@ -17,7 +17,7 @@ import {
   type Verification,
 } from '../../src/payout-claim/claim-flow.js';
 
-import { noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
+import { choiceFor, noAnswer, openClaim, refusal } from '../helpers/fixtures.js';
 
 const base = openClaim([
   { method: 'bank', fee: 0, arrival: 'business_days' },
@@ -50,18 +50,7 @@ const v = (s: ClaimState): Verification => {
 const sent = { sentTo: '090-****-5678', resendAt: 61_000 };
 const sendAttempt = { key: 's1', body: '{}' };
 const verifyAttempt = { key: 'v1', body: JSON.stringify({ code: '123456' }) };
-const choice = (over: Partial<Choice> = {}): Choice => ({
-  claim: verifiedClaim,
-  method: 'atm',
-  account: null,
-  savedAccountId: null,
-  saveAccount: false,
-  error: null,
-  attempt: null,
-  lockedUntil: null,
-  notice: null,
-  ...over,
-});
+const choice = (over: Partial<Choice> = {}): Choice => choiceFor(verifiedClaim, over);
 
 type Row = [string, ClaimState, ClaimEvent, (s: ClaimState) => void];
 
