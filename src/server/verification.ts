@@ -16,7 +16,7 @@ import type { VerificationSent } from '../contract/claim.js';
 import { isValidId } from '../contract/common.js';
 import { readClaim, type ClaimRow, type ClaimStore } from './claims.js';
 import type { BackendContext, Call } from './context.js';
-import { apiError, checkBody, json } from './http.js';
+import { apiError, checkBody, hex, json } from './http.js';
 import type { LockoutTerms } from './lockout.js';
 import { ProviderUnavailable, type CodeSender } from './providers.js';
 import type { Queryable, Sql } from './sql.js';
@@ -75,7 +75,7 @@ export function constantTimeEqual(a: string, b: string): boolean {
 export async function verificationSecret(sql: Sql, configured: string | undefined, now: number): Promise<string> {
   if (configured) return configured;
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  const made = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const made = hex(bytes);
   await sql.query(`INSERT INTO server_secrets (name, value, created_at) VALUES ('verification', $1, $2) ON CONFLICT (name) DO NOTHING`, [
     made,
     now,
@@ -112,7 +112,7 @@ export function createVerificationApi(ctx: BackendContext, store: ClaimStore, op
   /** The code's keyed hash, bound to the claim and to this send (`sentAt`), so that a hash is good for one code only. */
   async function hashOf(token: string, sentAt: number, code: string): Promise<string> {
     const mac = await crypto.subtle.sign('HMAC', await key, new TextEncoder().encode(`${token}\n${sentAt}\n${code}`));
-    return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('');
+    return hex(mac);
   }
 
   const subjectOf = (token: string) => `verify:${token}`;
