@@ -71,6 +71,7 @@ export function formatYen(amount: number, lang: Lang): string {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+const two = (n: number) => String(n).padStart(2, '0');
 
 /**
  * A date and time in Japan's time zone, where the money and the merchant are, saying so: `2026/12/01 21:10 JST`,
@@ -89,7 +90,6 @@ export function formatDateTime(iso: string, lang: Lang): string {
     jst.getUTCHours(),
     jst.getUTCMinutes(),
   ];
-  const two = (n: number) => String(n).padStart(2, '0');
   return lang === 'ja'
     ? `${year}/${two(month + 1)}/${two(day)} ${hour}:${two(minute)} JST`
     : `${day} ${MONTHS[month]} ${year}, ${two(hour)}:${two(minute)} JST`;
@@ -115,7 +115,6 @@ export function formatArrivalDate(date: string, lang: Lang): string {
 /** A time later today (a lockout's end), in Japan's time: `9:05:03 JST` / `09:05:03 JST` (Intl's medium time). */
 export function formatTime(epochMs: number, lang: Lang): string {
   const jst = new Date(epochMs + JST_OFFSET_MS);
-  const two = (n: number) => String(n).padStart(2, '0');
   const hour = jst.getUTCHours();
   return `${lang === 'ja' ? hour : two(hour)}:${two(jst.getUTCMinutes())}:${two(jst.getUTCSeconds())} JST`;
 }
