@@ -173,7 +173,6 @@ export function createClaimApi(ctx: BackendContext, store: ClaimStore, payouts: 
       if (row.save_account && recipient !== null) await keepSavedAccount(sql, recipient, row.save_account, ctx.now());
       const answered = await updateClaim(sql, row, {
         ...applyPayout(row, started.payout, ctx.now()),
-        processing_since: ctx.now(),
         payout_state: 'active',
         save_account: null,
       });
