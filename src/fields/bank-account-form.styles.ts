@@ -84,6 +84,10 @@ export const bankAccountFormStyles = css`
   .saved-bank {
     font-weight: 600;
   }
+  /* The holder's name moves to the next line whole rather than breaking between family and given name. */
+  .saved-details .zengin {
+    display: inline-block;
+  }
   .save-account {
     margin-top: 0.5rem;
   }
