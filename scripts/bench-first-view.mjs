@@ -30,9 +30,10 @@ const FLOOR_DIR = '.tmp/bench-floor';
 await rm(FLOOR_DIR, { recursive: true, force: true });
 await build({ ...libConfig({ entry: 'scripts/bench-floor.ts', name: 'floor', outDir: FLOOR_DIR }), logLevel: 'error' });
 
-const { module: backendModule } = await runnerImport('./demo/backend/index.ts');
-const { module: adapter } = await runnerImport('./demo/backend/node-adapter.ts');
-const api = adapter.toNodeMiddleware(backendModule.createDemoBackend().handle, ['/api/', '/sandbox/']);
+// The merchant backend as `npm start` mounts it (sandbox, DEMO on), on an in-memory PGlite; mounted once the
+// server listens, with its origin as the public origin.
+const { module: demoServer } = await runnerImport('./demo/server.ts');
+let api = async (_req, _res, next) => next();
 
 const page = (lang, script, body) =>
   `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>bench</title><link rel="icon" href="data:,">` +
@@ -81,6 +82,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
+({ middleware: api } = await demoServer.createDemoServer({ publicOrigin: origin, dataDir: 'memory', env: {}, log: () => undefined }));
 
 /** In the page, before any script: mark the first moment an <input> is in a shadow root. */
 function markFirstInput() {
